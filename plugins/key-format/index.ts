@@ -1,0 +1,112 @@
+import {
+  classifyKey,
+  defineChecker,
+  describeValue,
+  DOCS,
+  envLine,
+  kindLabel,
+  maskKey,
+  showKeyValue,
+  sourceLabel,
+  type Finding,
+} from '../../src/index.js';
+
+const CREATE_KEY = `Create a key in LangSmith: Settings → API Keys (${DOCS.apiKeys}); it works the moment it is created.`;
+
+export default defineChecker({
+  id: 'key-format',
+  title: 'API key format',
+  run(ctx) {
+    const { key, endpoint } = ctx.settings;
+    const name = key.source?.kind === 'env' || key.source?.kind === 'dotenv' ? key.source.name : 'LANGSMITH_API_KEY';
+    const where = key.source ? sourceLabel(key.source) : undefined;
+
+    if (key.value === undefined) {
+      const empty = key.raw !== undefined;
+      return ctx.fail(
+        'KEY_MISSING',
+        empty
+          ? `${name} is set but empty${where ? ` (${where})` : ''}, so the SDKs send no key`
+          : 'No LangSmith API key is set: not LANGSMITH_API_KEY or LANGCHAIN_API_KEY in the environment or a dotenv file, and no SDK profile',
+        { fix: { text: CREATE_KEY, commands: [`export ${envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')}`] }, docs: DOCS.apiKeys },
+      );
+    }
+    if (key.kind === 'oauth') {
+      return ctx.pass(`OAuth token from the langsmith CLI profile (${where})`, { evidence: { kind: key.kind } });
+    }
+
+    const raw = key.raw ?? key.value;
+    const value = key.value;
+    const cls = classifyKey(value);
+    const masked = maskKey(value);
+    const findings: Finding[] = [];
+    const evidence = { kind: cls.kind, key: masked, source: where, length: value.length };
+    const selfHosted = endpoint.info?.kind === 'self-hosted' || endpoint.info?.loopback === true;
+
+    // Quotes or whitespace around the value: the SDKs strip one pair, other tools send them as-is.
+    if (raw !== value || /^["']|["']$/.test(value)) {
+      const sdkStrips = raw !== value && !/^["']|["']$/.test(value);
+      findings.push(ctx.finding('KEY_QUOTED', sdkStrips ? 'warn' : 'fail',
+        sdkStrips
+          ? `${name} has quotes or whitespace around the key (${where}); the SDKs strip them, but curl, proxies and other integrations send them as part of the key`
+          : `${name} has unbalanced quotes (${where}); the SDKs send them as part of the key, which LangSmith rejects`,
+        { fix: { text: 'Set the bare key, without quotes or spaces.', commands: [envLine(name, masked)] } }));
+    }
+
+    switch (cls.kind) {
+      case 'legacy':
+        findings.push(ctx.finding('KEY_LEGACY', 'fail',
+          `${where} holds a legacy ls__ key (${masked}); LangSmith stopped accepting legacy keys on 2024-10-22`,
+          { fix: { text: `${CREATE_KEY} Then remove every ls__ key (shell profile, .env files, CI secrets) so none shadows the new one.`, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
+        break;
+      case 'other-provider':
+        findings.push(ctx.finding('KEY_OTHER_PROVIDER', 'fail',
+          `${where} holds ${cls.provider ? `an ${cls.provider}` : "another service's"} key (${masked}), not a LangSmith key; it is not sent anywhere`,
+          { fix: { text: `Put the ${cls.provider ?? 'other'} key in its own variable and set ${name} to a LangSmith key (lsv2_pt_… or lsv2_sk_…). ${CREATE_KEY}`, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
+        break;
+      case 'placeholder':
+        findings.push(ctx.finding('KEY_PLACEHOLDER', 'fail',
+          `${where} holds template text, not a key: ${showKeyValue(value)}`,
+          { fix: { text: `Replace the placeholder with a real key. ${CREATE_KEY}`, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
+        break;
+      case 'personal-access-token':
+      case 'service-key': {
+        const bad = malformation(value);
+        if (bad) {
+          findings.push(ctx.finding('KEY_MALFORMED', 'fail', `${where} holds a ${kindLabel(cls.kind)} that ${bad}`,
+            { fix: { text: 'Copy the key again in one piece; it has no spaces or line breaks.', commands: [envLine(name, masked)] } }));
+        } else if (!cls.sdkShape) {
+          findings.push(ctx.finding('KEY_MALFORMED', 'warn',
+            `${where} holds a ${kindLabel(cls.kind)} (${masked}) whose shape is unusual (${value.length} characters; keys are usually 51): it may be cut short`,
+            { fix: { text: 'Compare it with the key as created; copy it again if it was cut.', commands: [] } }));
+        }
+        break;
+      }
+      default: {
+        const bad = malformation(value);
+        const text = bad ? `holds ${describeValue(value)} that ${bad}` : `holds ${maskKey(value)}, which is not a LangSmith key (lsv2_pt_…, lsv2_sk_…)`;
+        // A self-hosted instance without auth accepts any key (facts §3), so there it is only a warning.
+        findings.push(ctx.finding('KEY_MALFORMED', selfHosted && !bad ? 'warn' : 'fail', `${where} ${text}`,
+          { fix: { text: CREATE_KEY, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
+      }
+    }
+
+    const summary = findings.length === 0
+      ? `${capitalize(kindLabel(cls.kind))} ${masked}, well-formed (${where})`
+      : undefined;
+    return ctx.report(findings, { summary, evidence });
+  },
+});
+
+function malformation(value: string): string | undefined {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f-\u009f\ufffd]/.test(value)) return 'contains control characters or invalid bytes';
+  if (/\s/.test(value)) return 'contains whitespace or a line break inside it';
+  if (/[^\x20-\x7e]/.test(value)) return 'contains non-ASCII characters';
+  if (value.length > 512) return `is ${value.length} characters long (keys are about 51)`;
+  return undefined;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,39 @@
+// Build: tsc emits the library (types + JS for `import … from 'langsmith-doctor'`), esbuild
+// bundles the CLI with Ink in its own lazily loaded chunk, so --json/--plain never load it.
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+
+execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+
+const stubDir = path.join(root, 'dist', '.stubs');
+mkdirSync(stubDir, { recursive: true });
+// Ink imports react-devtools-core only when DEV is set; aliasing it keeps it out of the bundle.
+writeFileSync(path.join(stubDir, 'devtools.js'), 'export default { initialize() {}, connectToDevTools() {} };\n');
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { cli: 'src/bin.ts' },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Loaded lazily and rarely; their own module graphs stay as installed.
+  external: ['cosmiconfig', 'execa', 'langsmith', 'typescript'],
+  alias: { 'react-devtools-core': path.join(stubDir, 'devtools.js') },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: {
+    js: "#!/usr/bin/env node\nimport { createRequire as __ldCreateRequire } from 'node:module';\nconst require = __ldCreateRequire(import.meta.url);",
+  },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
+chmodSync(path.join(root, 'dist', 'cli.js'), 0o755);

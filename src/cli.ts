@@ -1,0 +1,293 @@
+// argv -> command -> renderer -> exit code. Ink is imported only for the interactive view, so
+// --json and --plain stay near Node's own start-up time.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError } from './core/config.js';
+import { inDeclaredOrder, type RunEvent } from './core/runner.js';
+import { prepare, run, targetOf, type DoctorOptions, type Prepared } from './doctor.js';
+import { exitCodeOf, type Report } from './report/model.js';
+import { renderReportFile } from './report/files.js';
+import { renderCheck, renderConclusion, renderHeader } from './report/text.js';
+import { TOOL_NAME, VERSION } from './version.js';
+
+export const HELP = `${TOOL_NAME} ${VERSION} — finds out why LangSmith says 401/403, or why traces never arrive
+
+Usage
+  ${TOOL_NAME} [options]              diagnose this machine's LangSmith set-up
+  ${TOOL_NAME} plugins                list discovered plugins and checkers, with where each came from
+  ${TOOL_NAME} explain [FILE|-]       classify a pasted error log or traceback (stdin when no FILE)
+  ${TOOL_NAME} --demo list            list the built-in emulator scenarios
+  ${TOOL_NAME} --demo SCENARIO        diagnose against the built-in emulator (no account needed)
+  ${TOOL_NAME} emulator --scenario NAME [--port N]
+                                      run the emulator standalone (for your own tests)
+
+Options
+  --json               print only the JSON report (schemaVersion 1)
+  --plain              plain text, no live updates (default when not a TTY or CI is set)
+  --report FILE        also write a report: .md, .json or .html
+  --config FILE        use this config file instead of searching
+  --env-file FILE      an extra dotenv file to analyse (repeatable); ./.env is analysed by default
+  --only IDS           only these checkers (comma-separated), plus what they require
+  --skip IDS           skip these checkers
+  --timeout MS         per-request timeout (default 5000)
+  --offline            run only checkers that make no network request
+  --write-probe        also create and delete a throwaway project to prove write access
+  --watch [SECONDS]    re-run the network checks every SECONDS (default 300) and show what changed
+  --strict             warnings also make the exit code 1
+  -h, --help           show this help
+  -v, --version        show the version
+
+The API key is never taken from a flag: only from the environment, dotenv files or the
+LangSmith SDK profile (~/.langsmith/config.json). It is never printed in full.
+Exit codes: 0 no check failed, 1 a check failed or errored, 2 usage or configuration error.
+LangSmith keys work the moment they are created: there is no activation period to wait out.
+`;
+
+export class UsageError extends Error {}
+
+export interface ParsedArgs {
+  command: 'diagnose' | 'plugins' | 'explain' | 'emulator' | 'help' | 'version';
+  positionals: string[];
+  json: boolean;
+  plain: boolean;
+  report?: string;
+  config?: string;
+  envFiles: string[];
+  only?: string[];
+  skip?: string[];
+  timeoutMs?: number;
+  offline: boolean;
+  writeProbe: boolean;
+  watchSeconds?: number;
+  strict: boolean;
+  demo?: string;
+  scenario?: string;
+  port?: number;
+}
+
+export function parseCli(argv: string[]): ParsedArgs {
+  // `--watch` takes an optional value, which parseArgs cannot express: normalise it first.
+  const args: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--watch') {
+      const next = argv[i + 1];
+      if (next !== undefined && /^\d+(\.\d+)?$/.test(next)) {
+        args.push(`--watch=${next}`);
+        i++;
+      } else args.push('--watch=300');
+    } else args.push(a);
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        json: { type: 'boolean' },
+        plain: { type: 'boolean' },
+        report: { type: 'string' },
+        config: { type: 'string' },
+        'env-file': { type: 'string', multiple: true },
+        only: { type: 'string' },
+        skip: { type: 'string' },
+        timeout: { type: 'string' },
+        offline: { type: 'boolean' },
+        'write-probe': { type: 'boolean' },
+        watch: { type: 'string' },
+        strict: { type: 'boolean' },
+        demo: { type: 'string' },
+        scenario: { type: 'string' },
+        port: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+      },
+    });
+  } catch (err) {
+    throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/s, ''));
+  }
+  const v = parsed.values;
+  const [first, ...rest] = parsed.positionals;
+  let command: ParsedArgs['command'] = 'diagnose';
+  let positionals = parsed.positionals;
+  if (v.help) command = 'help';
+  else if (v.version) command = 'version';
+  else if (first === 'plugins' || first === 'explain' || first === 'emulator') {
+    command = first;
+    positionals = rest;
+  } else if (first === 'help') command = 'help';
+  else if (first !== undefined) throw new UsageError(`unknown command '${first}' (commands: plugins, explain, emulator; see --help)`);
+  if (command === 'plugins' && positionals.length > 0) throw new UsageError(`'plugins' takes no arguments`);
+  if (command === 'explain' && positionals.length > 1) throw new UsageError(`'explain' takes one FILE (or - for stdin)`);
+
+  const list = (s: string | undefined, flag: string) => {
+    if (s === undefined) return undefined;
+    const ids = s.split(',').map((x) => x.trim()).filter(Boolean);
+    if (ids.length === 0) throw new UsageError(`${flag} needs checker ids, e.g. ${flag} key-format,endpoint`);
+    return ids;
+  };
+  const num = (s: string | undefined, flag: string, min: number) => {
+    if (s === undefined) return undefined;
+    const n = Number(s);
+    if (!Number.isFinite(n) || n < min) throw new UsageError(`${flag} must be a number ≥ ${min}, got '${s}'`);
+    return n;
+  };
+  if (v.report !== undefined && !/\.(md|markdown|json|html?)$/i.test(v.report)) {
+    throw new UsageError(`--report ${v.report}: the extension picks the format: .md, .json or .html`);
+  }
+  if (v.json && v.plain) throw new UsageError('--json and --plain exclude each other');
+  return {
+    command,
+    positionals,
+    json: v.json ?? false,
+    plain: v.plain ?? false,
+    report: v.report,
+    config: v.config,
+    envFiles: v['env-file'] ?? [],
+    only: list(v.only, '--only'),
+    skip: list(v.skip, '--skip'),
+    timeoutMs: num(v.timeout, '--timeout', 1),
+    offline: v.offline ?? false,
+    writeProbe: v['write-probe'] ?? false,
+    watchSeconds: num(v.watch, '--watch', 1),
+    strict: v.strict ?? false,
+    demo: v.demo,
+    scenario: v.scenario,
+    port: num(v.port, '--port', 0),
+  };
+}
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  stderr: NodeJS.WritableStream;
+  stdin: NodeJS.ReadableStream;
+  env: Record<string, string | undefined>;
+  cwd: string;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseCli(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`${TOOL_NAME}: ${err.message}\nRun '${TOOL_NAME} --help' for usage.\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (args.command === 'help') {
+    io.stdout.write(HELP);
+    return 0;
+  }
+  if (args.command === 'version') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  try {
+    if (args.command === 'explain') return await (await import('./commands/explain.js')).explainCommand(args, io);
+    if (args.command === 'emulator') return await (await import('./commands/emulator.js')).emulatorCommand(args, io);
+    if (args.demo !== undefined) return await (await import('./commands/demo.js')).demoCommand(args, io);
+    const options = doctorOptions(args, io);
+    if (args.command === 'plugins') return await pluginsCommand(options, args, io);
+    return await diagnoseCommand(options, args, io);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      io.stderr.write(`${TOOL_NAME}: configuration error in ${err.file}${err.keyPath ? ` at ${err.keyPath}` : ''}: ${err.detail}\n`);
+      return 2;
+    }
+    if (err instanceof UsageError) {
+      io.stderr.write(`${TOOL_NAME}: ${err.message}\n`);
+      return 2;
+    }
+    throw err;
+  }
+}
+
+export function doctorOptions(args: ParsedArgs, io: Io): DoctorOptions {
+  return {
+    cwd: io.cwd,
+    env: io.env,
+    configFile: args.config,
+    envFiles: args.envFiles,
+    only: args.only,
+    skip: args.skip,
+    offline: args.offline,
+    timeoutMs: args.timeoutMs,
+    writeProbe: args.writeProbe,
+  };
+}
+
+export type Mode = 'json' | 'plain' | 'interactive';
+
+export function modeOf(args: ParsedArgs, io: Io): Mode {
+  if (args.json) return 'json';
+  if (args.plain || !io.stdout.isTTY || (io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false')) return 'plain';
+  return 'interactive';
+}
+
+/** Runs a prepared diagnosis in the chosen mode and returns the final Report. */
+export async function runInMode(prepared: Prepared, mode: Mode, io: Io): Promise<Report> {
+  if (mode === 'interactive') {
+    const { renderInteractive } = await import('./ui/render.js');
+    return renderInteractive(prepared, io);
+  }
+  if (mode === 'json') {
+    const report = await run(prepared);
+    io.stdout.write(JSON.stringify(report, null, 2) + '\n');
+    return report;
+  }
+  const { redactor } = prepared;
+  io.stdout.write(redactor.text(renderHeader(targetOf(prepared.settings), prepared.options.demo)) + '\n');
+  const print = inDeclaredOrder((r) => io.stdout.write(redactor.text(renderCheck(r))));
+  const report = await run(prepared, (e: RunEvent) => print(e));
+  // Rows from the config's stage model problems are added after the run.
+  for (const c of report.checks.filter((c) => c.id === 'config/stages')) io.stdout.write(renderCheck(c));
+  io.stdout.write(renderConclusion(report));
+  return report;
+}
+
+async function diagnoseCommand(options: DoctorOptions, args: ParsedArgs, io: Io): Promise<number> {
+  const prepared = await prepare(options);
+  const mode = modeOf(args, io);
+  if (args.watchSeconds !== undefined) {
+    const { watchCommand } = await import('./commands/watch.js');
+    return watchCommand(prepared, args, io, mode);
+  }
+  const report = await runInMode(prepared, mode, io);
+  if (args.report) writeReport(args.report, report, io);
+  return exitCodeOf(report, args.strict);
+}
+
+export function writeReport(file: string, report: Report, io: Io): void {
+  const full = path.resolve(io.cwd, file);
+  try {
+    writeFileSync(full, renderReportFile(full, report));
+    io.stderr.write(`${TOOL_NAME}: report written to ${full}\n`);
+  } catch (err) {
+    throw new UsageError(`--report ${file}: cannot write: ${(err as Error).message}`);
+  }
+}
+
+async function pluginsCommand(options: DoctorOptions, args: ParsedArgs, io: Io): Promise<number> {
+  const prepared = await prepare(options);
+  const { discovery, config } = prepared;
+  if (args.json) {
+    io.stdout.write(JSON.stringify({ schemaVersion: 1, config: config.filepath ?? null, plugins: discovery.plugins }, null, 2) + '\n');
+    return discovery.plugins.some((p) => p.error) ? 1 : 0;
+  }
+  const lines = [`Config: ${config.filepath ?? '(none found; built-ins only)'}`, ''];
+  for (const p of discovery.plugins) {
+    const state = p.error ? `✖ ${p.error}` : `${p.checkers.length} checker${p.checkers.length === 1 ? '' : 's'}`;
+    lines.push(`${p.kind.padEnd(8)} ${p.spec}${p.source !== p.spec ? `  (${p.source})` : ''} — ${state}`);
+    for (const id of p.checkers) {
+      const disabled = config.checks[id] === false ? ' (disabled in config)' : '';
+      const entry = discovery.entries.find((e) => e.checker.id === id);
+      lines.push(`  ${id}${entry ? ` — ${entry.checker.title}` : ''}${disabled}`);
+    }
+  }
+  io.stdout.write(prepared.redactor.text(lines.join('\n') + '\n'));
+  return discovery.plugins.some((p) => p.error) ? 1 : 0;
+}

@@ -1,0 +1,237 @@
+// Config discovery (cosmiconfig) and validation. Every error names the file and the key path.
+import path from 'node:path';
+import { isPlainObject } from './checker.js';
+
+export const MODULE_NAME = 'langsmith-doctor';
+
+export const SEARCH_PLACES = [
+  'package.json',
+  `.${MODULE_NAME}rc`,
+  `.${MODULE_NAME}rc.json`,
+  `.${MODULE_NAME}rc.yaml`,
+  `.${MODULE_NAME}rc.yml`,
+  `.${MODULE_NAME}rc.js`,
+  `.${MODULE_NAME}rc.cjs`,
+  `.${MODULE_NAME}rc.mjs`,
+  `.${MODULE_NAME}rc.ts`,
+  `${MODULE_NAME}.config.js`,
+  `${MODULE_NAME}.config.cjs`,
+  `${MODULE_NAME}.config.mjs`,
+  `${MODULE_NAME}.config.ts`,
+];
+
+export interface CommandPluginSpec {
+  command: string;
+  id?: string;
+  title?: string;
+  timeoutMs?: number;
+  requires?: string[];
+}
+
+export type PluginSpec = string | CommandPluginSpec;
+
+export interface DoctorConfig {
+  /** The file it came from; undefined when no config was found. */
+  filepath?: string;
+  /** Plugin paths resolve from here: the config file's folder, or the working directory. */
+  dir: string;
+  plugins: PluginSpec[];
+  checks: Record<string, Record<string, unknown> | false>;
+  ignore: string[];
+  regions?: Record<string, string>;
+  timeoutMs?: number;
+  envFiles?: string[];
+  stages?: Record<string, unknown>;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly file: string,
+    readonly keyPath: string | undefined,
+    readonly detail: string,
+  ) {
+    super(`${file}${keyPath ? `: ${keyPath}` : ''}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface LoadConfigOptions {
+  cwd: string;
+  /** `--config FILE`: load this instead of searching. */
+  file?: string;
+}
+
+export async function loadConfig(opts: LoadConfigOptions): Promise<DoctorConfig> {
+  const { cosmiconfig } = await import('cosmiconfig');
+  const explorer = cosmiconfig(MODULE_NAME, {
+    searchPlaces: SEARCH_PLACES,
+    searchStrategy: 'project',
+    cache: false,
+  });
+  let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
+  const explicit = opts.file ? path.resolve(opts.cwd, opts.file) : undefined;
+  try {
+    result = explicit ? await explorer.load(explicit) : await explorer.search(opts.cwd);
+  } catch (err) {
+    throw toConfigError(err, explicit ?? opts.cwd);
+  }
+  if (!result) return emptyConfig(opts.cwd);
+  if (result.isEmpty || result.config === undefined || result.config === null) {
+    return { ...emptyConfig(path.dirname(result.filepath)), filepath: result.filepath };
+  }
+  // An ES module config may export its object as `default`.
+  let raw: unknown = result.config;
+  if (isPlainObject(raw) && 'default' in raw && Object.keys(raw).length === 1) raw = raw.default;
+  return validateConfig(raw, result.filepath);
+}
+
+export function emptyConfig(dir: string): DoctorConfig {
+  return { dir, plugins: [], checks: {}, ignore: [] };
+}
+
+function toConfigError(err: unknown, where: string): ConfigError {
+  const message = err instanceof Error ? err.message : String(err);
+  if ((err as NodeJS.ErrnoException)?.code === 'ENOENT') {
+    return new ConfigError(where, undefined, 'no such file');
+  }
+  // cosmiconfig names the file in its parse errors ("JSON Error in /x/.rc: …"); keep that file.
+  const named = /(?:Error|error) in ([^\s:]+(?::\\[^\s:]+)?):?/.exec(message)?.[1];
+  const file = named ?? where;
+  const detail = message.replace(/^(JSON|YAML) Error in [^\n]+?:\s*/, '$1 error: ').trim();
+  return new ConfigError(file, undefined, firstLines(detail, 6));
+}
+
+function firstLines(s: string, n: number): string {
+  const lines = s.split('\n');
+  return lines.length > n ? [...lines.slice(0, n), '…'].join('\n') : s;
+}
+
+const KNOWN_KEYS = ['plugins', 'checks', 'ignore', 'regions', 'timeoutMs', 'envFiles', 'stages'];
+const COMMAND_KEYS = ['command', 'id', 'title', 'timeoutMs', 'requires'];
+
+/** Validates a parsed config; throws ConfigError naming the file and the key path. */
+export function validateConfig(raw: unknown, filepath: string): DoctorConfig {
+  const err = (keyPath: string | undefined, detail: string) => new ConfigError(filepath, keyPath, detail);
+  if (!isPlainObject(raw)) throw err(undefined, `the config must be an object, got ${kind(raw)}`);
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN_KEYS.includes(key)) {
+      const hint = suggest(key, KNOWN_KEYS);
+      throw err(key, `unknown key${hint ? ` (did you mean '${hint}'?)` : ''}; known keys: ${KNOWN_KEYS.join(', ')}`);
+    }
+  }
+  const config: DoctorConfig = { ...emptyConfig(path.dirname(filepath)), filepath };
+
+  if (raw.plugins !== undefined) {
+    if (!Array.isArray(raw.plugins)) throw err('plugins', `must be an array, got ${kind(raw.plugins)}`);
+    config.plugins = raw.plugins.map((p, i): PluginSpec => {
+      const at = `plugins[${i}]`;
+      if (typeof p === 'string') {
+        if (p.trim() === '') throw err(at, 'must not be empty');
+        return p;
+      }
+      if (!isPlainObject(p)) throw err(at, `must be a module path, a package name or { command }, got ${kind(p)}`);
+      for (const key of Object.keys(p)) {
+        if (!COMMAND_KEYS.includes(key)) throw err(`${at}.${key}`, `unknown key; known keys: ${COMMAND_KEYS.join(', ')}`);
+      }
+      if (typeof p.command !== 'string' || p.command.trim() === '') throw err(`${at}.command`, 'must be a non-empty string');
+      if (p.id !== undefined && (typeof p.id !== 'string' || p.id === '')) throw err(`${at}.id`, 'must be a non-empty string');
+      if (p.title !== undefined && typeof p.title !== 'string') throw err(`${at}.title`, 'must be a string');
+      if (p.timeoutMs !== undefined && !isPositiveNumber(p.timeoutMs)) throw err(`${at}.timeoutMs`, 'must be a positive number');
+      if (p.requires !== undefined && !isStringArray(p.requires)) throw err(`${at}.requires`, 'must be an array of checker ids');
+      return p as unknown as CommandPluginSpec;
+    });
+  }
+
+  if (raw.checks !== undefined) {
+    if (!isPlainObject(raw.checks)) throw err('checks', `must be an object of checker id -> options or false, got ${kind(raw.checks)}`);
+    for (const [id, value] of Object.entries(raw.checks)) {
+      if (value === false) config.checks[id] = false;
+      else if (value === true) config.checks[id] = {};
+      else if (isPlainObject(value)) config.checks[id] = value;
+      else throw err(`checks.${id}`, `must be an options object, true or false, got ${kind(value)}`);
+    }
+  }
+
+  if (raw.ignore !== undefined) {
+    if (!isStringArray(raw.ignore)) throw err('ignore', 'must be an array of finding codes');
+    raw.ignore.forEach((code, i) => {
+      if (!/^[A-Z][A-Z0-9_]*$/.test(code)) throw err(`ignore[${i}]`, `'${code}' is not a finding code (UPPER_SNAKE_CASE)`);
+    });
+    config.ignore = raw.ignore;
+  }
+
+  if (raw.regions !== undefined) {
+    if (!isPlainObject(raw.regions)) throw err('regions', `must be an object of region name -> API URL, got ${kind(raw.regions)}`);
+    const regions: Record<string, string> = {};
+    for (const [name, url] of Object.entries(raw.regions)) {
+      if (typeof url !== 'string') throw err(`regions.${name}`, `must be a URL string, got ${kind(url)}`);
+      let parsed: URL;
+      try {
+        parsed = new URL(url);
+      } catch {
+        throw err(`regions.${name}`, `'${url}' is not a valid URL`);
+      }
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw err(`regions.${name}`, 'must be an http(s) URL');
+      regions[name] = url.replace(/\/+$/, '');
+    }
+    config.regions = regions;
+  }
+
+  if (raw.timeoutMs !== undefined) {
+    if (!isPositiveNumber(raw.timeoutMs)) throw err('timeoutMs', `must be a positive number of milliseconds, got ${JSON.stringify(raw.timeoutMs)}`);
+    config.timeoutMs = raw.timeoutMs;
+  }
+
+  if (raw.envFiles !== undefined) {
+    if (!isStringArray(raw.envFiles)) throw err('envFiles', 'must be an array of file paths');
+    config.envFiles = raw.envFiles;
+  }
+
+  if (raw.stages !== undefined) {
+    if (!isPlainObject(raw.stages)) throw err('stages', `must be an object, got ${kind(raw.stages)}`);
+    config.stages = raw.stages;
+  }
+  return config;
+}
+
+function isPositiveNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0;
+}
+
+function isStringArray(v: unknown): v is string[] {
+  return Array.isArray(v) && v.every((x) => typeof x === 'string');
+}
+
+function kind(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
+}
+
+/** The closest known word within two edits, for "did you mean". */
+export function suggest(word: string, known: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDist = 3;
+  for (const k of known) {
+    const d = editDistance(word.toLowerCase(), k.toLowerCase());
+    if (d < bestDist) {
+      bestDist = d;
+      best = k;
+    }
+  }
+  return best;
+}
+
+export function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}

@@ -1,0 +1,250 @@
+// Runs checkers: all start together under a concurrency cap, `requires` gates, per-checker
+// timeouts, crash isolation. Emits events for renderers; results come back in declared order.
+import {
+  normalizeOutcome,
+  resultHelpers,
+  statusOf,
+  type CheckContext,
+  type CheckOutcome,
+  type CheckResult,
+  type Checker,
+} from './checker.js';
+
+export interface RunEntry {
+  checker: Checker;
+  /** Where it came from: `builtin`, a module path, `package:…`, `command:…`. */
+  source: string;
+  options?: Record<string, unknown>;
+  /** A plugin that could not load: reported as status error, never run. */
+  loadError?: string;
+}
+
+export type RunEvent =
+  | { type: 'plan'; checks: Array<{ id: string; title: string; source: string }> }
+  | { type: 'start'; id: string; index: number }
+  | { type: 'finish'; result: CheckResult; index: number }
+  | { type: 'done'; results: CheckResult[] };
+
+export interface RunOptions<Settings, Http> {
+  settings: Settings;
+  http: Http;
+  env: Readonly<Record<string, string | undefined>>;
+  offline?: boolean;
+  /** How many checkers run at once. */
+  concurrency?: number;
+  /** Used when a checker names no timeoutMs of its own. */
+  defaultTimeoutMs?: number;
+  /** Finding codes to list as ignored and not count. */
+  ignore?: readonly string[];
+  onEvent?: (event: RunEvent) => void;
+  /** Applied to every result before anyone outside the runner sees it (redaction). */
+  finalize?: (result: CheckResult) => CheckResult;
+}
+
+export async function runCheckers<Settings, Http>(
+  entries: readonly RunEntry[],
+  opts: RunOptions<Settings, Http>,
+): Promise<CheckResult[]> {
+  const emit = opts.onEvent ?? (() => {});
+  const finalize = opts.finalize ?? ((r: CheckResult) => r);
+  const ignore = new Set(opts.ignore ?? []);
+  const limit = createLimiter(Math.max(1, opts.concurrency ?? 8));
+  const byId = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (!byId.has(e.checker.id)) byId.set(e.checker.id, i);
+  });
+  const cycles = findCycles(entries, byId);
+
+  emit({
+    type: 'plan',
+    checks: entries.map((e) => ({ id: e.checker.id, title: e.checker.title, source: e.source })),
+  });
+
+  // Every result gets its promise up front, so a checker may require one declared after it.
+  const settled = entries.map(() => deferred<CheckResult>());
+  const runOne = async (entry: RunEntry, index: number): Promise<CheckResult> => {
+    const { checker } = entry;
+    const base = { id: checker.id, title: checker.title, source: entry.source };
+    if (entry.loadError !== undefined) {
+      return { ...base, status: 'error', summary: entry.loadError, findings: [], durationMs: 0 };
+    }
+    const cycle = cycles.get(checker.id);
+    if (cycle) {
+      return { ...base, status: 'error', summary: `requires form a cycle: ${cycle}`, findings: [], durationMs: 0 };
+    }
+    // Prerequisites first; a slot is taken only once this checker can really run.
+    const prereqs: Record<string, CheckResult> = {};
+    for (const req of checker.requires ?? []) {
+      const at = byId.get(req);
+      if (at === undefined || at === index) {
+        return { ...base, status: 'skip', summary: `requires '${req}', which is not loaded`, findings: [], durationMs: 0 };
+      }
+      const r = await settled[at]!.promise;
+      prereqs[req] = r;
+      if (r.status !== 'pass' && r.status !== 'warn') {
+        return { ...base, status: 'skip', summary: `skipped: '${req}' did not pass (${r.status})`, findings: [], durationMs: 0 };
+      }
+    }
+    if (opts.offline && checker.network) {
+      return { ...base, status: 'skip', summary: 'skipped: needs the network (--offline)', findings: [], durationMs: 0 };
+    }
+    return limit(async () => {
+      emit({ type: 'start', id: checker.id, index });
+      const started = performance.now();
+      const outcome = await runWithTimeout(checker, entry, prereqs, opts);
+      const durationMs = Math.round(performance.now() - started);
+      return applyIgnore({ ...base, ...outcome, durationMs }, ignore);
+    });
+  };
+
+  const all = entries.map((entry, index) =>
+    runOne(entry, index).then((result) => {
+      settled[index]!.resolve(result);
+      emit({ type: 'finish', result: finalize(result), index });
+      return result;
+    }),
+  );
+  const results = (await Promise.all(all)).map(finalize);
+  emit({ type: 'done', results });
+  return results;
+}
+
+async function runWithTimeout<Settings, Http>(
+  checker: Checker,
+  entry: RunEntry,
+  results: Record<string, CheckResult>,
+  opts: RunOptions<Settings, Http>,
+): Promise<CheckOutcome> {
+  const timeoutMs = positive(checker.timeoutMs) ?? opts.defaultTimeoutMs ?? 15_000;
+  const controller = new AbortController();
+  const ctx: CheckContext<Record<string, unknown>, Settings, Http> = {
+    ...resultHelpers,
+    id: checker.id,
+    options: entry.options ?? {},
+    settings: opts.settings,
+    http: opts.http,
+    env: opts.env,
+    offline: opts.offline ?? false,
+    signal: controller.signal,
+    results,
+  };
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<CheckOutcome>((resolve) => {
+    timer = setTimeout(() => {
+      controller.abort(new Error(`timed out after ${timeoutMs} ms`));
+      resolve({ status: 'error', summary: `timed out after ${timeoutMs} ms`, findings: [] });
+    }, timeoutMs);
+  });
+  const work = (async (): Promise<CheckOutcome> => {
+    try {
+      const value = await checker.run(ctx);
+      const outcome = normalizeOutcome(value);
+      if ('invalid' in outcome) {
+        return { status: 'error', summary: `returned an invalid result: ${outcome.invalid}`, findings: [] };
+      }
+      return outcome;
+    } catch (err) {
+      return { status: 'error', summary: `crashed: ${describeError(err)}`, findings: [] };
+    }
+  })();
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function applyIgnore(result: CheckResult, ignore: ReadonlySet<string>): CheckResult {
+  if (ignore.size === 0 || !result.findings.some((f) => ignore.has(f.code))) return result;
+  const findings = result.findings.map((f) => (ignore.has(f.code) ? { ...f, ignored: true } : f));
+  const status = result.status === 'warn' || result.status === 'fail' ? statusOf(findings) : result.status;
+  return { ...result, findings, status };
+}
+
+export function describeError(err: unknown): string {
+  if (err instanceof Error) return err.message || err.name;
+  if (typeof err === 'string') return err;
+  try {
+    return JSON.stringify(err) ?? String(err);
+  } catch {
+    return String(err);
+  }
+}
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+function positive(n: unknown): number | undefined {
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/** A tiny p-limit: at most `n` tasks at once, FIFO. */
+export function createLimiter(n: number) {
+  let active = 0;
+  const queue: Array<() => void> = [];
+  const next = () => {
+    if (active >= n) return;
+    const start = queue.shift();
+    if (start) start();
+  };
+  return <T>(task: () => Promise<T>): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queue.push(() => {
+        active++;
+        task()
+          .then(resolve, reject)
+          .finally(() => {
+            active--;
+            next();
+          });
+      });
+      next();
+    });
+}
+
+/** Checker ids caught in a `requires` cycle, each with the cycle spelled out. */
+function findCycles(entries: readonly RunEntry[], byId: Map<string, number>): Map<string, string> {
+  const out = new Map<string, string>();
+  const state = new Map<string, 'visiting' | 'done'>();
+  const stack: string[] = [];
+  const visit = (id: string) => {
+    if (state.get(id) === 'done') return;
+    if (state.get(id) === 'visiting') {
+      const cycle = [...stack.slice(stack.indexOf(id)), id];
+      for (const member of cycle) out.set(member, cycle.join(' -> '));
+      return;
+    }
+    state.set(id, 'visiting');
+    stack.push(id);
+    const at = byId.get(id);
+    for (const req of at === undefined ? [] : entries[at]!.checker.requires ?? []) {
+      if (byId.has(req)) visit(req);
+    }
+    stack.pop();
+    state.set(id, 'done');
+  };
+  for (const e of entries) visit(e.checker.id);
+  return out;
+}
+
+/**
+ * Calls `cb` with results in declared order as soon as each one and all before it are done:
+ * checks start together, output order stays stable (flutter doctor's rule).
+ */
+export function inDeclaredOrder(cb: (result: CheckResult, index: number) => void) {
+  const buffer = new Map<number, CheckResult>();
+  let nextIndex = 0;
+  return (event: RunEvent) => {
+    if (event.type === 'plan') nextIndex = 0;
+    if (event.type !== 'finish') return;
+    buffer.set(event.index, event.result);
+    while (buffer.has(nextIndex)) {
+      cb(buffer.get(nextIndex)!, nextIndex);
+      buffer.delete(nextIndex);
+      nextIndex++;
+    }
+  };
+}

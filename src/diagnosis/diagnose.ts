@@ -1,0 +1,115 @@
+// Results -> stage, tier, ranked causes and the action plan for the stage.
+import type { CheckResult, Finding } from '../core/checker.js';
+import { LEVEL_ORDER, SPECIFICITY, levelOf, type Level } from './levels.js';
+import { GATES, STAGES, type Stage, type StageDef, type Tier } from './stages.js';
+
+export interface Cause {
+  code: string;
+  check: string;
+  message: string;
+  severity: Finding['severity'];
+  level: Level;
+  /** primary; `also` (independent); `follows` (a later-level symptom the primary explains). */
+  relation: 'primary' | 'also' | 'follows';
+}
+
+export interface PlanStep {
+  step: number;
+  action: string;
+  why: string;
+  commands: string[];
+  docs?: string;
+}
+
+export interface Diagnosis {
+  stage: Stage;
+  stageTitle: string;
+  stageMeaning: string;
+  tier: Tier;
+  causes: Cause[];
+  plan: PlanStep[];
+}
+
+export interface DiagnoseOptions {
+  stages?: Readonly<Record<string, StageDef>>;
+  /** Levels of plugin-defined codes. */
+  codeLevels?: Readonly<Record<string, string>>;
+}
+
+const TIER_CODES: Record<string, Tier> = {
+  TIER_READ_ONLY: 'read-only',
+  TIER_LIMITED_WRITE: 'limited-write',
+  TIER_FULL_ACCESS: 'full-access',
+  TIER_ADMIN: 'admin',
+};
+
+const SEVERITY_RANK: Record<Finding['severity'], number> = { fail: 2, warn: 1, info: 0 };
+
+export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions = {}): Diagnosis {
+  const stages = opts.stages ?? STAGES;
+  const live: Array<{ f: Finding; check: string; level: Level }> = [];
+  for (const r of results) {
+    if (r.status === 'skip') continue;
+    for (const f of r.findings) {
+      if (f.ignored || f.severity === 'info') continue;
+      live.push({ f, check: r.id, level: levelOf(f.code, opts.codeLevels) });
+    }
+  }
+  live.sort((a, b) =>
+    LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level) ||
+    SEVERITY_RANK[b.f.severity] - SEVERITY_RANK[a.f.severity] ||
+    (SPECIFICITY[b.f.code] ?? 5) - (SPECIFICITY[a.f.code] ?? 5));
+
+  // The stage is the first gate with a failure; past the gates, the tier reached.
+  const failingGate = GATES.find((g) => live.some((x) => x.level === g && x.f.severity === 'fail'));
+  const tier = measureTier(results, failingGate);
+  const stage: Stage = failingGate ?? (tier === 'none' || tier === 'unknown' ? 'unknown' : tier);
+
+  // The primary cause: the top failure; with none, the top warning that fits the stage.
+  const failures = live.filter((x) => x.f.severity === 'fail');
+  const ranked = failures.length > 0 ? [...failures, ...live.filter((x) => x.f.severity !== 'fail')] : live;
+  const primary = ranked[0];
+  const causes: Cause[] = ranked.map((x, i) => ({
+    code: x.f.code,
+    check: x.check,
+    message: x.f.message,
+    severity: x.f.severity,
+    level: x.level,
+    relation: i === 0 ? 'primary' : primary && LEVEL_ORDER.indexOf(x.level) > LEVEL_ORDER.indexOf(primary.level) && GATES.includes(primary.level as Stage) ? 'follows' : 'also',
+  }));
+
+  const def = stages[stage] ?? STAGES[stage] ?? STAGES.unknown;
+  const plan: PlanStep[] = [];
+  const push = (s: Omit<PlanStep, "step">) => plan.push({ step: plan.length + 1, ...s });
+  // Gates: the precise fix of each failing cause at that gate comes first, most specific first.
+  if (failingGate) {
+    const seen = new Set<string>();
+    for (const x of failures.filter((x) => x.level === failingGate)) {
+      if (!x.f.fix || seen.has(x.f.code)) continue;
+      seen.add(x.f.code);
+      push({ action: x.f.fix.text, why: x.f.message, commands: x.f.fix.commands ?? [], docs: x.f.docs });
+    }
+  } else if (primary?.f.fix && primary.f.severity !== 'info') {
+    push({ action: primary.f.fix.text, why: primary.f.message, commands: primary.f.fix.commands ?? [], docs: primary.f.docs });
+  }
+  for (const s of def.steps) push({ action: s.action, why: s.why, commands: s.commands ?? [], docs: s.docs });
+
+  return { stage, stageTitle: def.title, stageMeaning: def.meaning, tier, causes, plan };
+}
+
+function measureTier(results: readonly CheckResult[], failingGate: Stage | undefined): Tier {
+  if (failingGate === 'authenticate') return 'none';
+  if (failingGate) return 'unknown';
+  const pt = results.find((r) => r.id === 'permission-tier');
+  const fromEvidence = pt?.evidence?.tier;
+  if (typeof fromEvidence === 'string' && ['none', 'read-only', 'limited-write', 'full-access', 'admin', 'unknown'].includes(fromEvidence)) {
+    return fromEvidence as Tier;
+  }
+  for (const r of results) {
+    for (const f of r.findings) {
+      const t = TIER_CODES[f.code];
+      if (t) return t;
+    }
+  }
+  return 'unknown';
+}

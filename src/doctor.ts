@@ -1,0 +1,197 @@
+// Puts the pieces together: config -> settings -> plugins -> runner -> diagnosis -> Report.
+// No rendering here; callers pass an event listener and render the Report they get back.
+import type { CheckContext, CheckResult, Checker } from './core/checker.js';
+import { loadConfig, type DoctorConfig } from './core/config.js';
+import { discoverPlugins, type Discovery } from './core/plugins.js';
+import { createRedactor, type Redactor } from './core/redact.js';
+import { runCheckers, type RunEntry, type RunEvent } from './core/runner.js';
+import { diagnose } from './diagnosis/diagnose.js';
+import { mergeStages, STAGES } from './diagnosis/stages.js';
+import { createHttp, type Http } from './langsmith/http.js';
+import { classifyKey, maskKey, SECRET_PATTERNS } from './langsmith/keys.js';
+import { DEFAULT_REGIONS } from './langsmith/regions.js';
+import { resolveSettings, sourceId, type Env, type LangSmithSettings } from './langsmith/settings.js';
+import { summarize, type Report, type ReportTarget } from './report/model.js';
+import { TOOL_NAME, VERSION } from './version.js';
+import { builtinCheckers } from '../plugins/builtin.js';
+
+export interface DoctorOptions {
+  cwd: string;
+  env: Env;
+  configFile?: string;
+  /** Extra dotenv files (`--env-file`), analysed after the config's (or `./.env`). */
+  envFiles?: string[];
+  only?: string[];
+  skip?: string[];
+  offline?: boolean;
+  timeoutMs?: number;
+  writeProbe?: boolean;
+  /** Replaces config regions (the demo points them at the emulator). */
+  regions?: Record<string, string>;
+  demo?: { scenario: string; summary: string };
+  /** Built-ins to use instead of plugins/ (tests). */
+  builtins?: readonly Checker[];
+}
+
+export interface Prepared {
+  options: DoctorOptions;
+  config: DoctorConfig;
+  settings: LangSmithSettings;
+  discovery: Discovery;
+  entries: RunEntry[];
+  redactor: Redactor;
+  timeoutMs: number;
+  stageProblems: string[];
+  stages: ReturnType<typeof mergeStages>['stages'];
+  codeLevels: Record<string, string>;
+}
+
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+/** Loads config, settings and plugins. Throws ConfigError (exit 2) for a bad config. */
+export async function prepare(options: DoctorOptions): Promise<Prepared> {
+  const config = await loadConfig({ cwd: options.cwd, file: options.configFile });
+  const regions = options.regions ?? config.regions ?? { ...DEFAULT_REGIONS };
+  const envFiles = [...(config.envFiles ?? ['.env']), ...(options.envFiles ?? [])];
+  const settings = resolveSettings({ env: options.env, cwd: options.cwd, envFiles, regions });
+  const redactor = makeRedactor(settings);
+  const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  const discovery = await discoverPlugins({
+    builtins: options.builtins ?? builtinCheckers,
+    config,
+    commandInput: (ctx) => commandContext(ctx, settings, redactor),
+    commandEnv: withoutSecrets(options.env),
+  });
+  const entries = select(discovery.entries, options.only, options.skip);
+  const { stages, problems } = mergeStages(STAGES, [
+    ...discovery.packs.map((p) => ({ from: `plugin pack ${p.name} (${p.source})`, stages: p.stages })),
+    { from: config.filepath ?? 'config', stages: config.stages },
+  ]);
+  const codeLevels = Object.assign({}, ...discovery.packs.map((p) => p.codes ?? {})) as Record<string, string>;
+  return { options, config, settings, discovery, entries, redactor, timeoutMs, stageProblems: problems, stages, codeLevels };
+}
+
+/** Runs the checkers and builds the redacted Report. */
+export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): Promise<Report> {
+  const { settings, options, redactor } = prepared;
+  const startedAt = new Date();
+  const started = performance.now();
+  const http = makeHttp(prepared);
+  const results = await runCheckers(prepared.entries, {
+    settings,
+    http,
+    env: options.env,
+    offline: options.offline ?? false,
+    defaultTimeoutMs: prepared.timeoutMs * 2 + 2000,
+    ignore: prepared.config.ignore,
+    concurrency: 8,
+    onEvent,
+    finalize: (r) => redactor.deep(r),
+  });
+  const stageChecks: CheckResult[] = prepared.stageProblems.map((p) => ({
+    id: 'config/stages', title: 'Stage model extensions', source: prepared.config.filepath ?? 'config',
+    status: 'error', summary: p, findings: [], durationMs: 0,
+  }));
+  const all = [...results, ...stageChecks];
+  const diagnosis = diagnose(all, { stages: prepared.stages, codeLevels: prepared.codeLevels });
+  const report: Report = {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: VERSION },
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - started),
+    ...(options.demo ? { demo: options.demo } : {}),
+    target: targetOf(settings),
+    checks: all.map((r) => ({ ...r, evidence: r.evidence ?? {} })),
+    diagnosis,
+    summary: summarize(all),
+    transcript: http.transcript,
+  };
+  return redactor.deep(report);
+}
+
+export function targetOf(settings: LangSmithSettings): ReportTarget {
+  return {
+    endpoint: settings.endpoint.value ?? null,
+    endpointSource: sourceId(settings.endpoint.source),
+    region: settings.endpoint.info?.region ?? (settings.endpoint.info?.kind === 'self-hosted' ? 'self-hosted' : null),
+    key: settings.key.value !== undefined ? maskKey(settings.key.value) : null,
+    keySource: sourceId(settings.key.source),
+    keyKind: settings.key.kind,
+    workspaceId: settings.workspaceId.value ?? null,
+    workspaceSource: sourceId(settings.workspaceId.source),
+  };
+}
+
+export function makeHttp(prepared: Prepared): Http {
+  const { settings, options } = prepared;
+  const kind = settings.key.kind;
+  return createHttp({
+    endpoint: settings.endpoint.value,
+    regionUrls: Object.values(settings.regions),
+    apiKey: settings.key.value,
+    // Never send a value that is not a LangSmith key (a placeholder, another provider's key).
+    keySendable: kind === 'personal-access-token' || kind === 'service-key' || kind === 'legacy' || kind === 'oauth' ||
+      (kind === 'unknown' && (settings.endpoint.info?.kind === 'self-hosted' || settings.endpoint.info?.loopback === true)),
+    workspaceId: settings.workspaceId.value,
+    timeoutMs: prepared.timeoutMs,
+    offline: options.offline ?? false,
+    userAgent: `${TOOL_NAME}/${VERSION}`,
+  });
+}
+
+/** `--only` keeps the named checkers and what they require; `--skip` removes. */
+export function select(entries: RunEntry[], only?: string[], skip?: string[]): RunEntry[] {
+  let out = entries;
+  if (only && only.length > 0) {
+    const keep = new Set<string>();
+    const byId = new Map(entries.map((e) => [e.checker.id, e]));
+    const add = (id: string) => {
+      if (keep.has(id)) return;
+      keep.add(id);
+      for (const r of byId.get(id)?.checker.requires ?? []) add(r);
+    };
+    only.forEach(add);
+    out = out.filter((e) => keep.has(e.checker.id));
+  }
+  if (skip && skip.length > 0) out = out.filter((e) => !skip.includes(e.checker.id));
+  return out;
+}
+
+export function makeRedactor(settings: LangSmithSettings): Redactor {
+  const secrets: string[] = [];
+  for (const c of settings.candidates) {
+    if (/API_KEY|TOKEN|SECRET|RUNS_ENDPOINTS/i.test(c.name) && classifyKey(c.raw.trim()).kind !== 'placeholder') secrets.push(c.raw);
+  }
+  for (const v of [settings.key.value, settings.key.raw, settings.python.key.value, settings.profile?.apiKey, settings.profile?.oauthAccessToken]) {
+    if (v && classifyKey(v.trim()).kind !== 'placeholder') secrets.push(v);
+  }
+  return createRedactor({ secrets, patterns: [...SECRET_PATTERNS], mask: maskKey });
+}
+
+function withoutSecrets(env: Env): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) if (!/^(LANGSMITH|LANGCHAIN)_API_KEY$/.test(k)) out[k] = v;
+  return out;
+}
+
+/** What a command plugin gets on stdin: settings with the key masked, and prerequisite results. */
+function commandContext(ctx: CheckContext, settings: LangSmithSettings, redactor: Redactor): unknown {
+  return redactor.deep({
+    id: ctx.id,
+    options: ctx.options,
+    offline: ctx.offline,
+    settings: {
+      endpoint: settings.endpoint.value ?? null,
+      region: settings.endpoint.info?.region ?? null,
+      key: settings.key.value !== undefined ? maskKey(settings.key.value) : null,
+      keyKind: settings.key.kind,
+      keySource: sourceId(settings.key.source),
+      workspaceId: settings.workspaceId.value ?? null,
+      tracing: settings.tracing.enabled,
+      project: settings.project.value ?? null,
+      regions: settings.regions,
+    },
+    results: ctx.results,
+  });
+}

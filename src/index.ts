@@ -1,0 +1,44 @@
+// The public API: what `import … from 'langsmith-doctor'` gives a plugin author. Built-in
+// checkers import only from here, so they prove the API is enough.
+import type { Checker, CheckContext } from './core/checker.js';
+import type { Http } from './langsmith/http.js';
+import type { LangSmithSettings } from './langsmith/settings.js';
+
+export {
+  pass,
+  fail,
+  warn,
+  info,
+  skip,
+  report,
+  finding,
+  statusOf,
+} from './core/checker.js';
+export type {
+  Status,
+  Severity,
+  Fix,
+  Finding,
+  CheckOutcome,
+  CheckResult,
+  CheckReturn,
+  CheckerPack,
+} from './core/checker.js';
+
+/** The context every checker receives: resolved LangSmith settings and the shared HTTP prober. */
+export type DoctorContext<Options = Record<string, unknown>> = CheckContext<Options, LangSmithSettings, Http>;
+export type DoctorChecker<Options = Record<string, unknown>> = Checker<Options, LangSmithSettings, Http>;
+
+/** Only adds types: a plain object with id, title and run is a checker too. */
+export function defineChecker<Options = Record<string, unknown>>(checker: DoctorChecker<Options>): DoctorChecker<Options> {
+  return checker;
+}
+
+// LangSmith helpers a checker may use (the built-ins do).
+export { classifyKey, maskKey, showKeyValue, kindLabel, SECRET_PATTERNS, type KeyKind } from './langsmith/keys.js';
+export { DEFAULT_REGIONS, UI_HOSTS, describeEndpoint, isLoopbackHost, regionOfHost, type EndpointInfo } from './langsmith/regions.js';
+export { sourceLabel, sourceId, trimQuotesJs, pyStripQuotes, type LangSmithSettings, type Resolved, type Source, type Candidate } from './langsmith/settings.js';
+export { DOCS } from './langsmith/docs.js';
+export { envLine, describeValue } from './langsmith/text.js';
+export type { Http, ProbeRequest, ProbeResponse, TranscriptEntry } from './langsmith/http.js';
+export { suggestName, KNOWN_SUFFIXES, type NameHint } from './langsmith/env-names.js';

@@ -1,0 +1,385 @@
+// Resolves key, endpoint, workspace, tracing, project and runs endpoints exactly as the JS and
+// Python SDKs do (facts §2), with the source of each value and what it shadowed. Dotenv files are
+// parsed for analysis only; nothing is loaded into the process.
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseDotenv } from 'dotenv';
+import { classifyKey, type KeyKind } from './keys.js';
+import { DEFAULT_REGIONS, describeEndpoint, type EndpointInfo } from './regions.js';
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+export type Source =
+  | { kind: 'env'; name: string }
+  | { kind: 'dotenv'; name: string; file: string; line?: number }
+  | { kind: 'profile'; file: string; profile: string; field: string }
+  | { kind: 'default' };
+
+/** One place a variable was found. */
+export interface Candidate {
+  name: string;
+  raw: string;
+  source: Source;
+}
+
+export interface Resolved {
+  /** After the SDK's trimming; undefined when nothing usable is set. */
+  value: string | undefined;
+  /** As found, before trimming. */
+  raw: string | undefined;
+  source: Source | undefined;
+  /** Other values that lost to this one (other prefix, other file, process vs dotenv). */
+  shadowed: Candidate[];
+}
+
+export interface DotenvEntry {
+  name: string;
+  value: string;
+  line?: number;
+}
+
+export interface DotenvFile {
+  path: string;
+  /** As given (relative), for messages. */
+  display: string;
+  exists: boolean;
+  error?: string;
+  entries: DotenvEntry[];
+}
+
+export interface ProfileInfo {
+  file: string;
+  name?: string;
+  error?: string;
+  apiKey?: string;
+  apiUrl?: string;
+  workspaceId?: string;
+  oauthAccessToken?: string;
+  oauthExpiresAt?: string;
+}
+
+export interface SdkView {
+  key: Resolved;
+  endpoint: Resolved;
+  workspaceId: Resolved;
+  tracing: boolean;
+  project: Resolved;
+}
+
+export interface LangSmithSettings {
+  /** What the JS SDK would use; the doctor's main view. */
+  key: Resolved & { kind: KeyKind };
+  endpoint: Resolved & { info?: EndpointInfo };
+  workspaceId: Resolved;
+  tracing: { enabled: boolean; candidates: Candidate[] };
+  project: Resolved;
+  runsEndpoints: Resolved;
+  /** What the Python SDK would use. */
+  python: SdkView;
+  /** Where the two SDKs would disagree. */
+  divergences: Array<{ setting: string; js: string; python: string }>;
+  /** Every LANGSMITH_/LANGCHAIN_ (and look-alike) variable seen, process first, then dotenv files. */
+  candidates: Candidate[];
+  dotenvFiles: DotenvFile[];
+  profile?: ProfileInfo;
+  regions: Readonly<Record<string, string>>;
+  defaultEndpoint: string;
+}
+
+export interface ResolveOptions {
+  env: Env;
+  cwd: string;
+  /** Dotenv files to analyse, in priority order (dotenv's rule: the first one to set a name wins). */
+  envFiles?: string[];
+  regions?: Readonly<Record<string, string>>;
+}
+
+/** Variables that matter, and names people type when they mean them. */
+export const RELEVANT_NAME = /^(LANGSMITH|LANGCHAIN)[_-]|^(LANG_?SMITH|LANG_?CHAIN)|^LS_|SMITH/i;
+
+export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
+  const regions = opts.regions ?? DEFAULT_REGIONS;
+  const defaultEndpoint = regions.us ?? Object.values(regions)[0] ?? DEFAULT_REGIONS.us!;
+  const dotenvFiles = (opts.envFiles ?? ['.env']).map((f) => readDotenv(f, opts.cwd));
+  const candidates = collectCandidates(opts.env, dotenvFiles);
+  const view = effectiveView(candidates);
+  const profile = readProfile(opts.env, view);
+
+  // JS: `LANGSMITH_X || LANGCHAIN_X` (empty falls through; whitespace wins), then trimQuotes.
+  const jsKey = resolveJs('API_KEY', view, candidates);
+  const jsKeyTrimmed = trimQuotesJs(jsKey.raw);
+  let key: Resolved = { ...jsKey, value: hasValue(jsKeyTrimmed) ? jsKeyTrimmed : undefined };
+  let keyKind: KeyKind;
+  if (key.value === undefined && profile && !profile.error && (profile.apiKey || profile.oauthAccessToken)) {
+    // Profile auth is used only when no env key is set (facts §2).
+    const field = profile.apiKey ? 'api_key' : 'oauth.access_token';
+    const raw = profile.apiKey ?? profile.oauthAccessToken!;
+    key = {
+      value: raw.trim().replace(/^["']|["']$/g, ''),
+      raw,
+      source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field },
+      shadowed: key.shadowed,
+    };
+    keyKind = profile.apiKey ? classifyKey(key.value).kind : 'oauth';
+  } else {
+    keyKind = classifyKey(key.value).kind;
+  }
+
+  const jsEndpoint = resolveJs('ENDPOINT', view, candidates);
+  let endpoint: Resolved;
+  if (jsEndpoint.raw !== undefined) endpoint = { ...jsEndpoint, value: stripSlash(trimQuotesJs(jsEndpoint.raw)) };
+  else if (profile?.apiUrl) {
+    endpoint = { value: stripSlash(trimQuotesJs(profile.apiUrl)), raw: profile.apiUrl, source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field: 'api_url' }, shadowed: [] };
+  } else endpoint = { value: defaultEndpoint, raw: undefined, source: { kind: 'default' }, shadowed: [] };
+
+  const jsWs = resolveJs('WORKSPACE_ID', view, candidates);
+  let workspaceId: Resolved;
+  if (jsWs.raw !== undefined) workspaceId = { ...jsWs, value: emptyToUndef(trimQuotesJs(jsWs.raw)) };
+  else if (profile?.workspaceId) {
+    workspaceId = { value: profile.workspaceId.trim(), raw: profile.workspaceId, source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field: 'workspace_id' }, shadowed: [] };
+  } else workspaceId = { value: undefined, raw: undefined, source: undefined, shadowed: [] };
+
+  // JS tracing: TRACING_V2 or TRACING (each LANGSMITH_ || LANGCHAIN_) === "true", case-sensitive.
+  const jsTracing = resolveJs('TRACING_V2', view, candidates).raw === 'true' || resolveJs('TRACING', view, candidates).raw === 'true';
+  const tracingCandidates = candidates.filter((c) => /^(LANGSMITH|LANGCHAIN)_TRACING(_V2)?$/.test(c.name));
+
+  const project = firstOf(
+    [resolveJs('PROJECT', view, candidates), pick('LANGCHAIN_SESSION', view, candidates)],
+    'default',
+  );
+  // JS reads only LANGSMITH_RUNS_ENDPOINTS; Python also LANGCHAIN_RUNS_ENDPOINTS.
+  const runsEndpoints = pick('LANGSMITH_RUNS_ENDPOINTS', view, candidates);
+
+  const python = resolvePython(view, candidates, profile, defaultEndpoint);
+
+  const info = endpoint.value ? describeEndpoint(endpoint.value, regions) : undefined;
+  const settings: LangSmithSettings = {
+    key: { ...key, kind: keyKind },
+    endpoint: { ...endpoint, info },
+    workspaceId,
+    tracing: { enabled: jsTracing, candidates: tracingCandidates },
+    project,
+    runsEndpoints,
+    python,
+    divergences: [],
+    candidates,
+    dotenvFiles,
+    profile,
+    regions,
+    defaultEndpoint,
+  };
+  settings.divergences = compare(settings);
+  return settings;
+}
+
+function resolvePython(view: Map<string, Candidate>, candidates: Candidate[], profile: ProfileInfo | undefined, defaultEndpoint: string): SdkView {
+  // get_env_var: LANGSMITH_ then LANGCHAIN_, skipping None and whitespace-only values.
+  const key = resolvePy('API_KEY', view, candidates);
+  const keyValue = key.raw === undefined ? undefined : pyStripQuotes(key.raw);
+  let pyKey: Resolved = { ...key, value: keyValue || undefined };
+  if (pyKey.value === undefined && profile?.apiKey) {
+    pyKey = { value: pyStripQuotes(profile.apiKey), raw: profile.apiKey, source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field: 'api_key' }, shadowed: [] };
+  }
+  const ep = resolvePy('ENDPOINT', view, candidates);
+  const endpoint: Resolved = ep.raw !== undefined
+    ? { ...ep, value: stripSlash(pyStripQuotes(ep.raw)) }
+    : profile?.apiUrl
+      ? { value: stripSlash(pyStripQuotes(profile.apiUrl)), raw: profile.apiUrl, source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field: 'api_url' }, shadowed: [] }
+      : { value: defaultEndpoint, raw: undefined, source: { kind: 'default' }, shadowed: [] };
+  const ws = resolvePy('WORKSPACE_ID', view, candidates);
+  const workspaceId: Resolved = { ...ws, value: ws.raw === undefined ? profile?.workspaceId : emptyToUndef(pyStripQuotes(ws.raw)) };
+  // tracing_is_enabled: get_env_var("TRACING_V2", default=get_env_var("TRACING")) == "true".
+  const v2 = resolvePy('TRACING_V2', view, candidates).raw;
+  const tracing = (v2 !== undefined ? v2 : resolvePy('TRACING', view, candidates).raw) === 'true';
+  const project = firstOf(
+    [pick('HOSTED_LANGSERVE_PROJECT_NAME', view, candidates), resolvePy('PROJECT', view, candidates), resolvePy('SESSION', view, candidates)],
+    'default',
+  );
+  return { key: pyKey, endpoint, workspaceId, tracing, project };
+}
+
+function compare(s: LangSmithSettings): LangSmithSettings['divergences'] {
+  const out: LangSmithSettings['divergences'] = [];
+  const show = (r: Resolved) => (r.source ? sourceLabel(r.source) : '(unset)');
+  if (s.key.value !== s.python.key.value) out.push({ setting: 'API key', js: show(s.key), python: show(s.python.key) });
+  if (s.endpoint.value !== s.python.endpoint.value) {
+    out.push({ setting: 'endpoint', js: `${s.endpoint.value ?? '(unset)'} from ${show(s.endpoint)}`, python: `${s.python.endpoint.value ?? '(unset)'} from ${show(s.python.endpoint)}` });
+  }
+  if ((s.workspaceId.value ?? '') !== (s.python.workspaceId.value ?? '')) {
+    out.push({ setting: 'workspace id', js: s.workspaceId.value ?? '(unset)', python: s.python.workspaceId.value ?? '(unset)' });
+  }
+  if (s.tracing.enabled !== s.python.tracing) {
+    out.push({ setting: 'tracing', js: s.tracing.enabled ? 'on' : 'off', python: s.python.tracing ? 'on' : 'off' });
+  }
+  if (s.project.value !== s.python.project.value) out.push({ setting: 'project', js: s.project.value ?? 'default', python: s.python.project.value ?? 'default' });
+  return out;
+}
+
+// -- reading the sources ---------------------------------------------------------------------
+
+export function readDotenv(file: string, cwd: string): DotenvFile {
+  const full = path.resolve(cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(full, 'utf8');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') return { path: full, display: file, exists: false, entries: [] };
+    return { path: full, display: file, exists: true, error: `${e.code ?? 'error'}: ${e.message}`, entries: [] };
+  }
+  const parsed = parseDotenv(text);
+  const lines = text.split(/\r?\n/);
+  const entries = Object.entries(parsed).map(([name, value]): DotenvEntry => {
+    let line: number | undefined;
+    const re = new RegExp(`^\\s*(?:export\\s+)?${escapeRegExp(name)}\\s*[=:]`);
+    lines.forEach((l, i) => {
+      if (re.test(l)) line = i + 1; // dotenv keeps the last definition
+    });
+    return { name, value, line };
+  });
+  return { path: full, display: file, exists: true, entries };
+}
+
+function readProfile(env: Env, view: Map<string, Candidate>): ProfileInfo | undefined {
+  const home = env.HOME ?? env.USERPROFILE;
+  const explicit = env.LANGSMITH_CONFIG_FILE;
+  const file = explicit ? path.resolve(explicit.replace(/^~(?=$|\/)/, home ?? '~')) : home ? path.join(home, '.langsmith', 'config.json') : undefined;
+  if (!file) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    return e.code === 'ENOENT' ? undefined : { file, error: `${e.code ?? 'error'}: ${e.message}` };
+  }
+  let config: Record<string, any>;
+  try {
+    config = JSON.parse(text) as Record<string, any>;
+  } catch (err) {
+    return { file, error: `not valid JSON: ${(err as Error).message}` };
+  }
+  const chosen = env.LANGSMITH_PROFILE || (typeof config.current_profile === 'string' ? config.current_profile : undefined) || (config.profiles?.default ? 'default' : undefined);
+  const profile = chosen ? config.profiles?.[chosen] : undefined;
+  void view;
+  if (!chosen || typeof profile !== 'object' || profile === null) return { file, name: chosen };
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+  return {
+    file,
+    name: chosen,
+    apiKey: str(profile.api_key),
+    apiUrl: str(profile.api_url),
+    workspaceId: str(profile.workspace_id),
+    oauthAccessToken: str(profile.oauth?.access_token),
+    oauthExpiresAt: str(profile.oauth?.expires_at),
+  };
+}
+
+function collectCandidates(env: Env, files: DotenvFile[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && RELEVANT_NAME.test(name)) out.push({ name, raw: value, source: { kind: 'env', name } });
+  }
+  for (const f of files) {
+    for (const e of f.entries) {
+      if (RELEVANT_NAME.test(e.name)) out.push({ name: e.name, raw: e.value, source: { kind: 'dotenv', name: e.name, file: f.display, line: e.line } });
+    }
+  }
+  return out;
+}
+
+/** Per variable name: the process value wins, else the first dotenv file that sets it. */
+function effectiveView(candidates: Candidate[]): Map<string, Candidate> {
+  const view = new Map<string, Candidate>();
+  for (const c of candidates) if (!view.has(c.name)) view.set(c.name, c);
+  return view;
+}
+
+function pick(name: string, view: Map<string, Candidate>, all: Candidate[]): Resolved {
+  const c = view.get(name);
+  return { value: c?.raw, raw: c?.raw, source: c?.source, shadowed: all.filter((x) => x.name === name && x !== c) };
+}
+
+function resolveJs(suffix: string, view: Map<string, Candidate>, all: Candidate[]): Resolved {
+  const ls = view.get(`LANGSMITH_${suffix}`);
+  const lc = view.get(`LANGCHAIN_${suffix}`);
+  const winner = ls && ls.raw !== '' ? ls : lc ?? (ls && ls.raw === '' ? undefined : ls);
+  const names = [`LANGSMITH_${suffix}`, `LANGCHAIN_${suffix}`];
+  const shadowed = all.filter((x) => names.includes(x.name) && x !== winner);
+  return { value: winner?.raw, raw: winner?.raw, source: winner?.source, shadowed };
+}
+
+function resolvePy(suffix: string, view: Map<string, Candidate>, all: Candidate[]): Resolved {
+  const ls = view.get(`LANGSMITH_${suffix}`);
+  const lc = view.get(`LANGCHAIN_${suffix}`);
+  const usable = (c: Candidate | undefined) => c !== undefined && c.raw.trim() !== '';
+  const winner = usable(ls) ? ls : usable(lc) ? lc : undefined;
+  const names = [`LANGSMITH_${suffix}`, `LANGCHAIN_${suffix}`];
+  const shadowed = all.filter((x) => names.includes(x.name) && x !== winner);
+  return { value: winner?.raw, raw: winner?.raw, source: winner?.source, shadowed };
+}
+
+function firstOf(list: Resolved[], fallback: string): Resolved {
+  const hit = list.find((r) => r.raw !== undefined && r.raw !== '');
+  if (hit) return hit;
+  return { value: fallback, raw: undefined, source: { kind: 'default' }, shadowed: [] };
+}
+
+/** The JS SDK's trimQuotes: trim, then one pair of "…", then one pair of '…'. */
+export function trimQuotesJs(v: string | undefined): string | undefined {
+  if (v === undefined) return undefined;
+  return v.trim().replace(/^"(.*)"$/s, '$1').replace(/^'(.*)'$/s, '$1');
+}
+
+/** Python: strip(), then strip('"'), then strip("'") — unbalanced quotes go too. */
+export function pyStripQuotes(v: string): string {
+  return v.trim().replace(/^"+|"+$/g, '').replace(/^'+|'+$/g, '');
+}
+
+function hasValue(v: string | undefined): v is string {
+  return v !== undefined && v.trim() !== '';
+}
+
+function emptyToUndef(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === '' ? undefined : v;
+}
+
+function stripSlash(v: string | undefined): string | undefined {
+  return v === undefined ? undefined : v.replace(/\/+$/, '');
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export function sourceLabel(source: Source): string {
+  switch (source.kind) {
+    case 'env':
+      return `${source.name} (environment)`;
+    case 'dotenv':
+      return `${source.name} in ${source.file}${source.line ? `:${source.line}` : ''}`;
+    case 'profile':
+      return `${source.field} of profile '${source.profile}' in ${source.file}`;
+    case 'default':
+      return 'default';
+  }
+}
+
+/** The `target.*Source` strings of the JSON report: the variable name, or `dotenv:<file>`, `profile`, `default`. */
+export function sourceId(source: Source | undefined): string | null {
+  if (!source) return null;
+  switch (source.kind) {
+    case 'env':
+      return source.name;
+    case 'dotenv':
+      return `${source.name} (${source.file}${source.line ? `:${source.line}` : ''})`;
+    case 'profile':
+      return `profile:${source.profile}`;
+    case 'default':
+      return 'default';
+  }
+}
+
+export function homeDir(env: Env): string {
+  return env.HOME ?? os.homedir();
+}

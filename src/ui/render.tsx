@@ -1,0 +1,25 @@
+// The interactive renderer: the only module that imports Ink (loaded lazily by the CLI).
+import { render } from 'ink';
+import type { Io } from '../cli.js';
+import { run, targetOf, type Prepared } from '../doctor.js';
+import type { Report } from '../report/model.js';
+import { Checklist } from './Checklist.js';
+import { createChecklistStore } from './store.js';
+
+export async function renderInteractive(prepared: Prepared, io: Io): Promise<Report> {
+  const store = createChecklistStore({
+    target: prepared.redactor.deep(targetOf(prepared.settings)),
+    demo: prepared.options.demo,
+    color: !io.env.NO_COLOR,
+  });
+  const instance = render(<Checklist store={store} />, {
+    stdout: io.stdout as NodeJS.WriteStream,
+    stderr: io.stderr as NodeJS.WriteStream,
+    patchConsole: false,
+    exitOnCtrlC: true,
+  });
+  const report = await run(prepared, store.dispatch);
+  store.finish(report);
+  await instance.waitUntilExit();
+  return report;
+}
