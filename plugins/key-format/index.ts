@@ -22,11 +22,12 @@ export default defineChecker({
     const where = key.source ? sourceLabel(key.source) : undefined;
 
     if (key.value === undefined) {
-      const empty = key.raw !== undefined;
+      const blank = ctx.settings.candidates.find((c) => /^(LANGSMITH|LANGCHAIN)_API_KEY$/.test(c.name) && c.raw.trim() === '');
+      const empty = blank !== undefined;
       return ctx.fail(
         'KEY_MISSING',
         empty
-          ? `${name} is set but empty${where ? ` (${where})` : ''}, so the SDKs send no key`
+          ? `${sourceLabel(blank!.source)} is set but empty, so the SDKs send no key`
           : 'No LangSmith API key is set: not LANGSMITH_API_KEY or LANGCHAIN_API_KEY in the environment or a dotenv file, and no SDK profile',
         { fix: { text: CREATE_KEY, commands: [`export ${envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')}`] }, docs: DOCS.apiKeys },
       );
@@ -37,7 +38,8 @@ export default defineChecker({
 
     const raw = key.raw ?? key.value;
     const value = key.value;
-    const cls = classifyKey(value);
+    // Classify without stray quotes: those are reported once, as KEY_QUOTED.
+    const cls = classifyKey(value.replace(/^["']+|["']+$/g, ''));
     const masked = maskKey(value);
     const findings: Finding[] = [];
     const evidence = { kind: cls.kind, key: masked, source: where, length: value.length };

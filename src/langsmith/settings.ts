@@ -96,7 +96,7 @@ export interface ResolveOptions {
 }
 
 /** Variables that matter, and names people type when they mean them. */
-export const RELEVANT_NAME = /^(LANGSMITH|LANGCHAIN)[_-]|^(LANG_?SMITH|LANG_?CHAIN)|^LS_|SMITH/i;
+export const RELEVANT_NAME = /^HOSTED_LANGSERVE_PROJECT_NAME$|^(LANGSMITH|LANGCHAIN)[_-]|^(LANG_?SMITH|LANG_?CHAIN)|^LS_|SMITH/i;
 
 export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
   const regions = opts.regions ?? DEFAULT_REGIONS;

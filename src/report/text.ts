@@ -8,8 +8,8 @@ export const SEVERITY_GLYPH: Record<Finding['severity'], string> = { info: 'ℹ'
 export function renderHeader(target: ReportTarget, demo?: Report['demo']): string {
   const lines = [];
   if (demo) lines.push(`DEMO — scenario '${demo.scenario}' against the built-in LangSmith emulator (not your account): ${demo.summary}`);
-  lines.push(`langsmith-doctor — endpoint ${target.endpoint ?? '(none)'}${target.endpointSource ? ` (${target.endpointSource})` : ''}`);
-  lines.push(`  key ${target.key ?? '(none)'}${target.keySource ? ` from ${target.keySource}` : ''} · ${target.keyKind}${target.workspaceId ? ` · workspace ${target.workspaceId}` : ''}`);
+  lines.push(oneLine(`langsmith-doctor — endpoint ${target.endpoint ?? '(none)'}${target.endpointSource ? ` (${target.endpointSource})` : ''}`));
+  lines.push(oneLine(`  key ${target.key ?? '(none)'}${target.keySource ? ` from ${target.keySource}` : ''} · ${target.keyKind}${target.workspaceId ? ` · workspace ${target.workspaceId}` : ''}`));
   return lines.join('\n') + '\n';
 }
 
@@ -56,8 +56,15 @@ export function renderText(report: Report): string {
   return renderHeader(report.target, report.demo) + '\n' + report.checks.map(renderCheck).join('') + renderConclusion(report);
 }
 
-/** Hostile text stays on one line and free of terminal control sequences. */
+const MAX_LINE = 400;
+
+/** Hostile text stays on one line, short, and free of terminal control sequences. */
 export function oneLine(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�').replace(/\s*\n\s*/g, ' ⏎ ');
+  const flat = s
+    // eslint-disable-next-line no-control-regex
+    .replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*(\u0007|\u001b\\)?/g, '')
+    .replace(/\s*\n\s*/g, ' ⏎ ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
+  return flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE)}… (${flat.length - MAX_LINE} more characters)` : flat;
 }

@@ -1,0 +1,97 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, validateConfig } from '../../src/core/config.js';
+import { tempDir } from '../helpers/cli.js';
+
+function tree(files: Record<string, string>): string {
+  const dir = tempDir('lsd-config-');
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+async function configError(p: Promise<unknown>): Promise<ConfigError> {
+  const err = await p.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(ConfigError);
+  return err as ConfigError;
+}
+
+describe('config discovery', () => {
+  it('finds .langsmith-doctorrc.json from a subdirectory up to the project root', async () => {
+    const dir = tree({ 'package.json': '{"name":"app"}', '.langsmith-doctorrc.json': '{"timeoutMs": 1234}', 'src/deep/x.txt': '' });
+    const config = await loadConfig({ cwd: path.join(dir, 'src/deep') });
+    expect(config.filepath).toBe(path.join(dir, '.langsmith-doctorrc.json'));
+    expect(config.timeoutMs).toBe(1234);
+    expect(config.dir).toBe(dir);
+  });
+
+  it('reads the langsmith-doctor key of package.json', async () => {
+    const dir = tree({ 'package.json': JSON.stringify({ name: 'app', 'langsmith-doctor': { ignore: ['TRACING_DISABLED'] } }) });
+    const config = await loadConfig({ cwd: dir });
+    expect(config.ignore).toEqual(['TRACING_DISABLED']);
+    expect(config.filepath).toBe(path.join(dir, 'package.json'));
+  });
+
+  it('loads a TypeScript config file', async () => {
+    const dir = tree({ 'package.json': '{"name":"app","type":"module"}', 'langsmith-doctor.config.ts': 'const timeout: number = 777;\nexport default { timeoutMs: timeout, checks: { "sdk-versions": false } };\n' });
+    const config = await loadConfig({ cwd: dir });
+    expect(config.timeoutMs).toBe(777);
+    expect(config.checks['sdk-versions']).toBe(false);
+  });
+
+  it('reads YAML rc files', async () => {
+    const dir = tree({ 'package.json': '{}', '.langsmith-doctorrc.yaml': 'envFiles:\n  - .env\n  - .env.local\n' });
+    expect((await loadConfig({ cwd: dir })).envFiles).toEqual(['.env', '.env.local']);
+  });
+
+  it('no config is fine', async () => {
+    const dir = tree({ 'package.json': '{}' });
+    const config = await loadConfig({ cwd: dir });
+    expect(config.plugins).toEqual([]);
+    expect(config.filepath).toBeUndefined();
+  });
+
+  it('malformed JSON names the file', async () => {
+    const dir = tree({ 'package.json': '{}', '.langsmith-doctorrc.json': '{"plugins": [,}' });
+    const err = await configError(loadConfig({ cwd: dir }));
+    expect(err.file).toBe(path.join(dir, '.langsmith-doctorrc.json'));
+  });
+
+  it('malformed YAML names the file', async () => {
+    const dir = tree({ 'package.json': '{}', '.langsmith-doctorrc.yml': 'plugins: [a, b\n  timeoutMs: : 3\n' });
+    const err = await configError(loadConfig({ cwd: dir }));
+    expect(err.message).toContain(path.join(dir, '.langsmith-doctorrc.yml'));
+  });
+
+  it('--config with a missing file names it', async () => {
+    const dir = tree({});
+    const err = await configError(loadConfig({ cwd: dir, file: 'nope.json' }));
+    expect(err.message).toContain(path.join(dir, 'nope.json'));
+  });
+
+  it('unknown keys and wrong types name the key path', () => {
+    const f = '/p/.langsmith-doctorrc.json';
+    const cases: Array<[unknown, string]> = [
+      [{ plugin: [] }, "plugin: unknown key (did you mean 'plugins'?)"],
+      [{ plugins: 'x' }, 'plugins: must be an array'],
+      [{ plugins: [{ command: '' }] }, 'plugins[0].command: must be a non-empty string'],
+      [{ plugins: [{ command: 'x', timeout: 5 }] }, 'plugins[0].timeout: unknown key'],
+      [{ checks: { 'key-age': 'yes' } }, 'checks.key-age: must be an options object'],
+      [{ ignore: ['not a code'] }, 'ignore[0]:'],
+      [{ regions: { eu: 'eu.api' } }, 'regions.eu:'],
+      [{ timeoutMs: -1 }, 'timeoutMs: must be a positive number'],
+      [[], 'the config must be an object'],
+    ];
+    for (const [raw, expected] of cases) {
+      expect(() => validateConfig(raw, f)).toThrow(expected);
+      try {
+        validateConfig(raw, f);
+      } catch (err) {
+        expect((err as Error).message.startsWith(f)).toBe(true);
+      }
+    }
+  });
+});

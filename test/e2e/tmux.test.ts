@@ -1,0 +1,54 @@
+// The interactive app in a real terminal: tmux runs the built CLI, capture-pane reads the screen.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { CLI, tempDir } from '../helpers/cli.js';
+import { fakeKey } from '../helpers/keys.js';
+
+const hasTmux = (() => {
+  try {
+    execFileSync('tmux', ['-V']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const KEY = fakeKey('tmux');
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', 'lsd-test', ...args], { encoding: 'utf8' });
+}
+
+async function waitFor(session: string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let screen = '';
+  while (Date.now() < until) {
+    screen = tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-200');
+    if (pattern.test(screen)) return screen;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
+}
+
+describe.runIf(hasTmux || process.env.CI)('interactive checklist under tmux', () => {
+  it('renders the live checklist, the stage and the plan in a real terminal, with the key masked', async () => {
+    const cwd = tempDir();
+    const session = `lsd${process.pid}`;
+    const env = `env -i PATH="${process.env.PATH}" HOME="${cwd}" TERM=xterm-256color LANGSMITH_API_KEY=${KEY} LANGSMITH_TRACING=True`;
+    tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', '-c', cwd, `${env} node ${CLI} --offline; echo "EXIT=$?"; sleep 60`);
+    try {
+      const screen = await waitFor(session, /EXIT=\d/);
+      expect(screen).toContain('✔ API key format — Personal access token');
+      expect(screen).toContain('✖ Environment variables and dotenv files');
+      expect(screen).toContain('TRACING_FLAG_INVALID');
+      expect(screen).toMatch(/Stage: configure · tier unknown/);
+      expect(screen).toContain('1. Use lowercase true.');
+      expect(screen).toContain('EXIT=1');
+      expect(screen).not.toContain(KEY);
+      // The spinner frames are gone once everything settled.
+      expect(screen).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+  });
+});
