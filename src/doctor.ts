@@ -52,7 +52,8 @@ export const DEFAULT_TIMEOUT_MS = 5000;
 export async function prepare(options: DoctorOptions): Promise<Prepared> {
   const config = await loadConfig({ cwd: options.cwd, file: options.configFile });
   const regions = options.regions ?? config.regions ?? { ...DEFAULT_REGIONS };
-  const envFiles = [...(config.envFiles ?? ['.env']), ...(options.envFiles ?? [])];
+  // `envFiles: []` (the demo) means none at all; otherwise config files (or ./.env) plus --env-file.
+  const envFiles = options.envFiles !== undefined && options.envFiles.length === 0 && options.demo ? [] : [...(config.envFiles ?? ['.env']), ...(options.envFiles ?? [])];
   const settings = resolveSettings({ env: options.env, cwd: options.cwd, envFiles, regions });
   const redactor = makeRedactor(settings);
   const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -63,7 +64,10 @@ export async function prepare(options: DoctorOptions): Promise<Prepared> {
     commandInput: (ctx) => commandContext(ctx, settings, redactor),
     commandEnv: withoutSecrets(options.env),
   });
-  const entries = select(discovery.entries, options.only, options.skip);
+  let entries = select(discovery.entries, options.only, options.skip);
+  if (options.writeProbe) {
+    entries = entries.map((e) => (e.checker.id === 'permission-tier' ? { ...e, options: { ...e.options, writeProbe: true } } : e));
+  }
   const { stages, problems } = mergeStages(STAGES, [
     ...discovery.packs.map((p) => ({ from: `plugin pack ${p.name} (${p.source})`, stages: p.stages })),
     { from: config.filepath ?? 'config', stages: config.stages },
@@ -115,7 +119,8 @@ export function targetOf(settings: LangSmithSettings): ReportTarget {
     endpoint: settings.endpoint.value ?? null,
     endpointSource: sourceId(settings.endpoint.source),
     region: settings.endpoint.info?.region ?? (settings.endpoint.info?.kind === 'self-hosted' ? 'self-hosted' : null),
-    key: settings.key.value !== undefined ? maskKey(settings.key.value) : null,
+    // A placeholder is template text, not a secret: showing it helps; anything else is masked.
+    key: settings.key.value === undefined ? null : settings.key.kind === 'placeholder' && settings.key.value.length <= 60 ? settings.key.value : maskKey(settings.key.value),
     keySource: sourceId(settings.key.source),
     keyKind: settings.key.kind,
     workspaceId: settings.workspaceId.value ?? null,
@@ -137,6 +142,7 @@ export function makeHttp(prepared: Prepared): Http {
     timeoutMs: prepared.timeoutMs,
     offline: options.offline ?? false,
     userAgent: `${TOOL_NAME}/${VERSION}`,
+    env: options.env,
   });
 }
 

@@ -42,3 +42,8 @@ export { DOCS } from './langsmith/docs.js';
 export { envLine, describeValue } from './langsmith/text.js';
 export type { Http, ProbeRequest, ProbeResponse, TranscriptEntry } from './langsmith/http.js';
 export { suggestName, KNOWN_SUFFIXES, type NameHint } from './langsmith/env-names.js';
+export { routeProblem, excerpt } from './langsmith/answers.js';
+export { classifyAnswer, codeForAnswer, SIGNATURES, looksLikeProxyPage, looksLikeLangSmithApp, type Signature } from './langsmith/signatures.js';
+export { v1Path } from './langsmith/http.js';
+export { tierFrom, type Tier, type TierInput, type Measured } from './langsmith/tiers.js';
+export { findKey, matchesKey, shortKeyParts, humanDuration, type ListedKey } from './langsmith/key-lists.js';

@@ -4,6 +4,7 @@ import {
   DOCS,
   envLine,
   isLoopbackHost,
+  routeProblem,
   sourceLabel,
   UI_HOSTS,
   type Finding,
@@ -54,10 +55,42 @@ export default defineChecker({
       : info?.kind === 'self-hosted'
         ? `self-hosted LangSmith at ${info.url}`
         : `custom endpoint ${info?.url ?? url}`;
-    const summary = findings.length === 0 ? `${what}, from ${endpoint.source?.kind === 'default' ? 'the SDK default' : where}` : undefined;
-    return ctx.report(findings, {
-      summary,
-      evidence: { url: info?.url ?? url, kind: info?.kind, region: info?.region ?? null, source: where },
-    });
+    const evidence: Record<string, unknown> = { url: info?.url ?? url, kind: info?.kind, region: info?.region ?? null, source: where };
+    const from = endpoint.source?.kind === 'default' ? 'the SDK default' : where;
+
+    // Live: GET /info needs no key and proves a LangSmith API answers there (facts §8).
+    let live = ctx.offline ? ' (live check skipped: --offline)' : '';
+    if (!ctx.offline && !findings.some((f) => f.severity === 'fail')) {
+      let res = await ctx.http.request({ path: '/info', auth: false });
+      // Self-hosted may require auth on /info (FF_INFO_ENDPOINT_AUTH_REQUIRED).
+      if ((res.status === 401 || res.status === 403) && ctx.http.keyPolicy(res.url).ok) res = await ctx.http.request({ path: '/info' });
+      const problem = routeProblem(res, ctx.finding, { timeoutMs: ctx.http.timeoutMs, apiUrlsByRegion: regions });
+      const body = res.json as Record<string, unknown> | undefined;
+      if (problem) findings.push(problem);
+      else if (res.status === 200 && res.isJson && typeof body?.version === 'string') {
+        const selfHosted = body.license_expiration_time != null || info?.kind === 'self-hosted';
+        evidence.version = body.version;
+        evidence.selfHosted = selfHosted;
+        evidence.sizeLimitBytes = (body.batch_ingest_config as Record<string, unknown> | undefined)?.size_limit_bytes ?? null;
+        live = `: LangSmith ${body.version}${selfHosted ? ' (self-hosted)' : ''} answers /info in ${res.durationMs} ms`;
+      } else if (res.status === 200 && !res.isJson && /json/.test(res.headers['content-type'] ?? '')) {
+        findings.push(ctx.finding('PROXY_INTERFERENCE', 'fail', `${res.url} answered 200 with JSON that is cut short or altered ("${res.text.slice(0, 60)}…"): something on the route changes answers`, {
+          fix: { text: 'Check proxies, VPNs or security agents between you and LangSmith; allow the host.', commands: [`curl -sv ${url}/info`] },
+          evidence: { request: `GET ${res.url}`, status: res.status },
+        }));
+      } else if (res.status === 404 && info?.kind !== 'region') {
+        findings.push(ctx.finding('NOT_LANGSMITH', 'fail', `${res.url} answered 404: no LangSmith API at this path`, {
+          fix: { text: 'A self-hosted endpoint ends with /api/v1 (the API sits under the app host).', commands: [envLine(name, `${url.replace(/\/api(\/v1)?$/, '')}/api/v1`)] }, docs: DOCS.selfHosted,
+          evidence: { request: `GET ${res.url}`, status: res.status },
+        }));
+      } else if (!res.blocked && res.status !== 401 && res.status !== 403) {
+        findings.push(ctx.finding('NOT_LANGSMITH', 'fail', `${res.url} answered ${res.status ?? 'nothing'} without LangSmith's /info document: something else listens there`, {
+          fix: { text: 'Check the endpoint: it should be the LangSmith API of your region or your self-hosted base ending in /api/v1.', commands: Object.entries(regions).map(([r, u]) => `${envLine(name, u)}   # ${r}`) },
+          evidence: { request: `GET ${res.url}`, status: res.status ?? null },
+        }));
+      }
+    }
+    const summary = findings.length === 0 ? `${what}, from ${from}${live}` : undefined;
+    return ctx.report(findings, { summary, evidence });
   },
 });

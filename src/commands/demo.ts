@@ -1,5 +1,49 @@
-import { UsageError, type Io, type ParsedArgs } from '../cli.js';
+// --demo list | --demo SCENARIO: the diagnosis against the built-in emulator, with the scenario's
+// environment instead of the user's own (no config, no .env, no profile), said plainly.
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { UsageError, modeOf, runInMode, writeReport, type Io, type ParsedArgs } from '../cli.js';
+import { prepare } from '../doctor.js';
+import { exitCodeOf } from '../report/model.js';
 
-export async function demoCommand(_args: ParsedArgs, _io: Io): Promise<number> {
-  throw new UsageError('demo is not available in this build yet');
+export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
+  const { scenarios, getScenario, startEmulator } = await import('../emulator/index.js');
+  const name = args.demo!;
+  if (name === 'list' || name === '') {
+    if (args.json) {
+      io.stdout.write(JSON.stringify(scenarios.map((s) => ({ name: s.name, summary: s.summary, expect: s.expect, args: s.args ?? [] })), null, 2) + '\n');
+      return 0;
+    }
+    const width = Math.max(...scenarios.map((s) => s.name.length));
+    const lines = scenarios.map((s) => `${s.name.padEnd(width)}  ${s.summary}`);
+    io.stdout.write(`Demo scenarios (run one with --demo NAME):\n\n${lines.join('\n')}\n`);
+    return 0;
+  }
+  const scenario = getScenario(name);
+  if (!scenario) throw new UsageError(`unknown demo scenario '${name}'; see --demo list`);
+  const emulator = await startEmulator({ world: scenario.world });
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'langsmith-doctor-demo-'));
+  try {
+    const env = { ...scenario.env(emulator.urls), HOME: cwd };
+    const prepared = await prepare({
+      cwd,
+      env,
+      configFile: undefined,
+      envFiles: [],
+      regions: emulator.urls.regions,
+      timeoutMs: args.timeoutMs ?? scenario.timeoutMs,
+      writeProbe: args.writeProbe || (scenario.args ?? []).includes('--write-probe'),
+      only: args.only,
+      skip: args.skip,
+      offline: args.offline,
+      demo: { scenario: scenario.name, summary: scenario.summary },
+    });
+    const report = await runInMode(prepared, modeOf(args, io), io);
+    if (args.report) writeReport(args.report, report, io);
+    return exitCodeOf(report, args.strict);
+  } finally {
+    await emulator.close();
+    rmSync(cwd, { recursive: true, force: true });
+  }
 }

@@ -43,6 +43,12 @@ const TIER_CODES: Record<string, Tier> = {
   TIER_ADMIN: 'admin',
 };
 
+/**
+ * Checkers that stand for a gate: a failure there keeps the gate closed even when its code's own
+ * level is a later one (a 429 on the first authenticated read means the key is not yet confirmed).
+ */
+const CHECK_GATES: Readonly<Record<string, Level>> = { 'key-format': 'configure', 'env-vars': 'configure', endpoint: 'connect', auth: 'authenticate' };
+
 const SEVERITY_RANK: Record<Finding['severity'], number> = { fail: 2, warn: 1, info: 0 };
 
 export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions = {}): Diagnosis {
@@ -52,7 +58,10 @@ export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions 
     if (r.status === 'skip') continue;
     for (const f of r.findings) {
       if (f.ignored || f.severity === 'info') continue;
-      live.push({ f, check: r.id, level: levelOf(f.code, opts.codeLevels) });
+      const own = levelOf(f.code, opts.codeLevels);
+      const gate = CHECK_GATES[r.id];
+      const level = f.severity === 'fail' && gate && !GATES.includes(own as Stage) ? gate : own;
+      live.push({ f, check: r.id, level });
     }
   }
   live.sort((a, b) =>
@@ -62,12 +71,17 @@ export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions 
 
   // The stage is the first gate with a failure; past the gates, the tier reached.
   const failingGate = GATES.find((g) => live.some((x) => x.level === g && x.f.severity === 'fail'));
-  const tier = measureTier(results, failingGate);
+  const refused = live.some((x) => x.f.severity === 'fail' && levelOf(x.f.code, opts.codeLevels) === 'authenticate');
+  const tier = measureTier(results, failingGate, refused);
   const stage: Stage = failingGate ?? (tier === 'none' || tier === 'unknown' ? 'unknown' : tier);
 
-  // The primary cause: the top failure; with none, the top warning that fits the stage.
+  // The primary cause: the top failure; with none, the tier finding that names the stage, then
+  // the top warning.
   const failures = live.filter((x) => x.f.severity === 'fail');
-  const ranked = failures.length > 0 ? [...failures, ...live.filter((x) => x.f.severity !== 'fail')] : live;
+  const tierWarning = live.find((x) => x.f.severity === 'warn' && TIER_CODES[x.f.code] === stage);
+  const ranked = failures.length > 0
+    ? [...failures, ...live.filter((x) => x.f.severity !== 'fail')]
+    : tierWarning ? [tierWarning, ...live.filter((x) => x !== tierWarning)] : live;
   const primary = ranked[0];
   const causes: Cause[] = ranked.map((x, i) => ({
     code: x.f.code,
@@ -97,8 +111,9 @@ export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions 
   return { stage, stageTitle: def.title, stageMeaning: def.meaning, tier, causes, plan };
 }
 
-function measureTier(results: readonly CheckResult[], failingGate: Stage | undefined): Tier {
-  if (failingGate === 'authenticate') return 'none';
+function measureTier(results: readonly CheckResult[], failingGate: Stage | undefined, refused: boolean): Tier {
+  // `none` only when the key was refused; a gate that merely stopped the measurement is `unknown`.
+  if (failingGate === 'authenticate' && refused) return 'none';
   if (failingGate) return 'unknown';
   const pt = results.find((r) => r.id === 'permission-tier');
   const fromEvidence = pt?.evidence?.tier;

@@ -17,7 +17,15 @@ export interface ProbeRequest {
   /** Base URL; defaults to the resolved endpoint. */
   base?: string;
   /** Path appended to the base, e.g. `/info` or `/api/v1/workspaces`. */
-  path: string;
+  path?: string;
+  /** The path is under /api/v1 (`/workspaces` -> `/api/v1/workspaces`), whether or not the base already ends in /api/v1. */
+  v1?: boolean;
+  /** A whole URL instead of base + path (the SDK's own requests). */
+  url?: string;
+  /** A raw body as the SDK built it (multipart, gzip); sent as is. */
+  rawBody?: RequestInit['body'];
+  /** Headers to pass through (never the auth headers: those are ours). */
+  headers?: Record<string, string>;
   /** Send the API key (default true). */
   auth?: boolean;
   /** Workspace id for x-tenant-id: undefined = the configured one, null = none. */
@@ -66,6 +74,12 @@ export interface Http {
   request(req: ProbeRequest): Promise<ProbeResponse>;
   /** Whether the key may be sent to this URL, and why not. */
   keyPolicy(url: string): { ok: true } | { ok: false; reason: string };
+  /** A `fetch` for the official langsmith Client: every call goes through request() (policy, timeout, transcript). */
+  fetchForSdk: typeof fetch;
+  /** The proxy requests go through, credentials masked; undefined for direct connections. */
+  readonly proxy: string | undefined;
+  /** The official langsmith Client on this prober (loaded on first use). */
+  sdkClient(): Promise<import('langsmith').Client>;
 }
 
 export interface HttpOptions {
@@ -81,6 +95,8 @@ export interface HttpOptions {
   userAgent: string;
   fetchImpl?: typeof fetch;
   signal?: AbortSignal;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from (the analysed environment). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 const EXCERPT_CHARS = 300;
@@ -88,7 +104,16 @@ const EXCERPT_CHARS = 300;
 export function createHttp(opts: HttpOptions): Http {
   const transcript: TranscriptEntry[] = [];
   const memo = new Map<string, Promise<ProbeResponse>>();
-  const doFetch = opts.fetchImpl ?? fetch;
+  const proxyEnv = proxySettings(opts.env ?? {});
+  let proxiedFetch: Promise<typeof fetch> | undefined;
+  // Node's fetch ignores proxy variables; the SDK users' Python (requests) honours them, so do we.
+  const fetchFor = (url: string): Promise<{ fetch: typeof fetch; proxy?: string }> => {
+    if (opts.fetchImpl) return Promise.resolve({ fetch: opts.fetchImpl });
+    const proxy = proxyFor(url, proxyEnv);
+    if (!proxy) return Promise.resolve({ fetch });
+    proxiedFetch ??= makeProxiedFetch(proxyEnv);
+    return proxiedFetch.then((f) => ({ fetch: f, proxy: maskProxy(proxy) }));
+  };
   const allowed = new Set<string>();
   for (const u of [opts.endpoint, ...opts.regionUrls]) {
     const o = originOf(u);
@@ -114,8 +139,9 @@ export function createHttp(opts: HttpOptions): Http {
   const send = async (req: ProbeRequest): Promise<ProbeResponse> => {
     const method = req.method ?? 'GET';
     const base = (req.base ?? opts.endpoint ?? '').replace(/\/+$/, '');
-    const url = `${base}${req.path}`;
+    const url = req.url ?? `${base}${req.v1 ? v1Path(base, req.path ?? '') : req.path ?? ''}`;
     const started = performance.now();
+    let via: string | undefined;
     const done = (r: Omit<ProbeResponse, 'durationMs' | 'method' | 'url'>, headersSent?: Record<string, string>): ProbeResponse => {
       const durationMs = Math.round(performance.now() - started);
       const res: ProbeResponse = { method, url, durationMs, ...r };
@@ -128,6 +154,7 @@ export function createHttp(opts: HttpOptions): Http {
         blocked: res.blocked,
         excerpt: res.text ? excerpt(res.text) : undefined,
         requestHeaders: headersSent,
+        proxy: via,
       });
       return res;
     };
@@ -141,7 +168,10 @@ export function createHttp(opts: HttpOptions): Http {
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return done({ ...empty, blocked: `unsupported protocol ${parsed.protocol}` });
 
-    const headers: Record<string, string> = { 'user-agent': opts.userAgent, accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers, 'user-agent': opts.userAgent };
+    delete headers['x-api-key'];
+    delete headers['x-tenant-id'];
+    delete headers.authorization;
     const auth = req.auth ?? true;
     if (auth) {
       const policy = keyPolicy(url);
@@ -150,7 +180,7 @@ export function createHttp(opts: HttpOptions): Http {
       const ws = req.workspaceId === undefined ? opts.workspaceId : req.workspaceId;
       if (ws) headers['x-tenant-id'] = ws;
     }
-    let body: string | undefined;
+    let body: RequestInit['body'] = req.rawBody;
     if (req.body !== undefined) {
       body = JSON.stringify(req.body);
       headers['content-type'] = 'application/json';
@@ -161,7 +191,9 @@ export function createHttp(opts: HttpOptions): Http {
     if (opts.signal) signals.push(opts.signal);
     try {
       // redirect: 'manual' — a 3xx is an answer to report, never a reason to resend the key.
-      const response = await doFetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.any(signals) });
+      const chosen = await fetchFor(url);
+      via = chosen.proxy;
+      const response = await chosen.fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.any(signals) });
       const text = await readText(response, timeoutMs);
       const contentType = response.headers.get('content-type') ?? '';
       let json: unknown;
@@ -188,7 +220,7 @@ export function createHttp(opts: HttpOptions): Http {
   const request = (req: ProbeRequest): Promise<ProbeResponse> => {
     const method = req.method ?? 'GET';
     if (method !== 'GET' || req.memo === false) return send(req);
-    const key = JSON.stringify([req.base ?? '', req.path, req.auth ?? true, req.workspaceId === undefined ? '(default)' : req.workspaceId]);
+    const key = JSON.stringify([req.url ?? `${req.base ?? ''}${req.v1 ? '/api/v1' : ''}${req.path ?? ''}`, req.auth ?? true, req.workspaceId === undefined ? '(default)' : req.workspaceId]);
     let p = memo.get(key);
     if (!p) {
       p = send(req);
@@ -197,9 +229,44 @@ export function createHttp(opts: HttpOptions): Http {
     return p;
   };
 
+  // The SDK retries 5xx, 429 and network errors for 20+ s; a probe wants one answer. A thrown
+  // "Cancel…" error is the SDK's own signal to stop retrying, so retryable answers become that.
+  const fetchForSdk = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    const passHeaders: Record<string, string> = {};
+    new Headers(init?.headers).forEach((v, k) => {
+      if (k === 'content-type' || k === 'content-encoding' || k === 'accept') passHeaders[k] = v;
+    });
+    const method = (init?.method ?? 'GET').toUpperCase() as ProbeRequest['method'];
+    const res = await request({ url, method, rawBody: init?.body ?? undefined, headers: passHeaders });
+    if (res.networkError) throw Object.assign(new Error(`Cancel: ${res.networkError.code}: ${res.networkError.message}`), { probe: res });
+    if (res.blocked) throw Object.assign(new Error(`Cancel: not sent: ${res.blocked}`), { probe: res });
+    if (res.status !== undefined && (res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500)) {
+      throw Object.assign(new Error(`Cancel: ${res.status} ${res.statusText ?? ''} from ${url}`), { probe: res, status: res.status });
+    }
+    return new Response(res.status === 204 || res.status === 304 ? null : res.text, { status: res.status, statusText: res.statusText, headers: res.headers });
+  }) as typeof fetch;
+
+  let client: Promise<import('langsmith').Client> | undefined;
+  const sdkClient = () =>
+    (client ??= import('langsmith').then(
+      ({ Client }) =>
+        new Client({
+          apiUrl: opts.endpoint,
+          apiKey: opts.apiKey ?? '',
+          workspaceId: opts.workspaceId,
+          fetchImplementation: fetchForSdk,
+          autoBatchTracing: false,
+          timeout_ms: opts.timeoutMs,
+        }),
+    ));
+
   return {
     offline: opts.offline,
     timeoutMs: opts.timeoutMs,
+    fetchForSdk,
+    sdkClient,
+    proxy: proxyEnv.https ?? proxyEnv.http ? maskProxy((proxyEnv.https ?? proxyEnv.http)!) : undefined,
     base: originOf(opts.endpoint) ? opts.endpoint!.replace(/\/+$/, '') : undefined,
     transcript,
     request,
@@ -247,6 +314,58 @@ export function classifyNetworkError(err: unknown, timeoutMs: number): { code: N
   if (code && (/CERT|TLS|SSL/.test(code) || code === 'EPROTO')) return { code: 'TLS_ERROR', message: msg, cause: code };
   if (e?.name === 'AbortError') return { code: 'TIMEOUT', message: 'aborted', cause: code };
   return { code: 'NETWORK_ERROR', message: msg, cause: code };
+}
+
+/** `/api/v1` + path, unless the base (a self-hosted one) already ends with it (facts §3). */
+export function v1Path(base: string, path: string): string {
+  return /\/api\/v1\/?$/.test(base) ? path : `/api/v1${path}`;
+}
+
+interface ProxyEnv {
+  https?: string;
+  http?: string;
+  noProxy: string[];
+}
+
+function proxySettings(env: Readonly<Record<string, string | undefined>>): ProxyEnv {
+  const pick = (...names: string[]) => names.map((n) => env[n]).find((v) => v !== undefined && v.trim() !== '')?.trim();
+  return {
+    https: pick('HTTPS_PROXY', 'https_proxy', 'ALL_PROXY', 'all_proxy'),
+    http: pick('HTTP_PROXY', 'http_proxy', 'ALL_PROXY', 'all_proxy'),
+    noProxy: (pick('NO_PROXY', 'no_proxy') ?? '').split(/[\s,]+/).filter(Boolean),
+  };
+}
+
+/** The proxy for a URL, after NO_PROXY (`*`, exact host, `.suffix`, `suffix`, host:port). */
+export function proxyFor(url: string, p: ProxyEnv): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const proxy = u.protocol === 'https:' ? p.https : p.http;
+  if (!proxy) return undefined;
+  const host = u.hostname.toLowerCase();
+  for (const rule of p.noProxy) {
+    const r = rule.toLowerCase();
+    if (r === '*') return undefined;
+    const [rHost, rPort] = r.split(':');
+    if (rPort && rPort !== (u.port || (u.protocol === 'https:' ? '443' : '80'))) continue;
+    const bare = rHost!.replace(/^\*?\./, '');
+    if (host === bare || host.endsWith(`.${bare}`)) return undefined;
+  }
+  return proxy;
+}
+
+async function makeProxiedFetch(p: ProxyEnv): Promise<typeof fetch> {
+  const undici = await import('undici');
+  const dispatcher = new undici.EnvHttpProxyAgent({ httpProxy: p.http, httpsProxy: p.https, noProxy: p.noProxy.join(',') });
+  return ((input: string | URL | Request, init?: RequestInit) => undici.fetch(input as string, { ...(init as object), dispatcher } as never)) as unknown as typeof fetch;
+}
+
+function maskProxy(proxy: string): string {
+  return proxy.replace(/\/\/[^@/]*@/, '//…@');
 }
 
 function originOf(url: string | undefined): string | undefined {

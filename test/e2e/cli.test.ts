@@ -1,15 +1,32 @@
 // The built CLI as a subprocess, with a controlled environment and no network.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import net from 'node:net';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 import { fakeKey } from '../helpers/keys.js';
 
 const KEY = fakeKey('e2e');
+let closedPort = 0;
+
+// No test reaches the real LangSmith: the default endpoint (regions.us) is a closed loopback port.
+beforeAll(async () => {
+  const server = net.createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  closedPort = (server.address() as net.AddressInfo).port;
+  await new Promise((r) => server.close(r));
+});
+
+/** An empty project whose config points the default region at the closed port. */
+function project(): string {
+  const cwd = tempDir();
+  writeFileSync(path.join(cwd, '.langsmith-doctorrc.json'), JSON.stringify({ regions: { us: `http://127.0.0.1:${closedPort}` } }));
+  return cwd;
+}
 
 describe('langsmith-doctor (built CLI)', () => {
   it('empty environment: --json prints one report with KEY_MISSING, stage configure, exit 1', async () => {
-    const r = await runCli(['--json']);
+    const r = await runCli(['--json'], { cwd: project() });
     expect(r.code).toBe(1);
     const report = r.json();
     expect(report.schemaVersion).toBe(1);
@@ -17,13 +34,15 @@ describe('langsmith-doctor (built CLI)', () => {
     expect(report.diagnosis.stage).toBe('configure');
     expect(report.diagnosis.causes[0].code).toBe('KEY_MISSING');
     expect(report.checks.find((c: { id: string }) => c.id === 'key-format').findings[0].code).toBe('KEY_MISSING');
-    expect(report.target).toMatchObject({ endpoint: 'https://api.smith.langchain.com', endpointSource: 'default', region: 'us', key: null, keyKind: 'none' });
-    expect(report.summary).toMatchObject({ fail: 1 });
+    expect(report.target).toMatchObject({ endpoint: `http://127.0.0.1:${closedPort}`, endpointSource: 'default', region: 'us', key: null, keyKind: 'none' });
+    // The configure gate comes first, even though the endpoint is unreachable too.
+    expect(report.diagnosis.causes.map((c: { code: string }) => c.code)).toContain('CONNECTION_REFUSED');
+    expect(report.checks.find((c: { id: string }) => c.id === 'auth').status).toBe('skip');
     expect(r.stderr).toBe('');
   });
 
   it('empty environment: --plain says the same as readable text', async () => {
-    const r = await runCli(['--plain']);
+    const r = await runCli(['--plain'], { cwd: project() });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✖ FAIL  API key format [key-format]');
     expect(r.stdout).toContain('KEY_MISSING');
@@ -34,7 +53,7 @@ describe('langsmith-doctor (built CLI)', () => {
   });
 
   it('plain is the default when stdout is not a TTY', async () => {
-    const r = await runCli([]);
+    const r = await runCli([], { cwd: project() });
     expect(r.stdout).toMatch(/^Stage: configure/m);
   });
 
@@ -55,9 +74,12 @@ describe('langsmith-doctor (built CLI)', () => {
   });
 
   it('--only keeps prerequisites, --skip removes', async () => {
-    const only = (await runCli(['--json', '--only', 'endpoint'])).json();
+    const cwd = project();
+    const only = (await runCli(['--json', '--only', 'endpoint'], { cwd })).json();
     expect(only.checks.map((c: { id: string }) => c.id)).toEqual(['endpoint']);
-    const skip = (await runCli(['--json', '--skip', 'key-format,env-vars'])).json();
+    const withPrereqs = (await runCli(['--json', '--only', 'auth'], { cwd })).json();
+    expect(withPrereqs.checks.map((c: { id: string }) => c.id)).toEqual(['key-format', 'endpoint', 'auth']);
+    const skip = (await runCli(['--json', '--skip', 'key-format,env-vars,auth,permission-tier,key-age,usage-limits'], { cwd })).json();
     expect(skip.checks.map((c: { id: string }) => c.id)).toEqual(['endpoint']);
   });
 
@@ -75,13 +97,13 @@ describe('langsmith-doctor (built CLI)', () => {
     mkdirSync(path.join(cwd, 'checks'));
     writeFileSync(path.join(cwd, 'checks', 'proxy.mjs'), "export default { id: 'acme/proxy', title: 'Corporate proxy lets LangSmith through', run: (ctx) => ctx.pass('proxy fine') };\n");
     writeFileSync(path.join(cwd, '.langsmith-doctorrc.json'), JSON.stringify({ plugins: ['./checks/proxy.mjs'] }));
-    const r = await runCli(['--plain'], { cwd });
+    const r = await runCli(['--plain', '--offline'], { cwd });
     expect(r.stdout).toContain('✔ PASS  Corporate proxy lets LangSmith through [acme/proxy] — proxy fine');
     const list = await runCli(['plugins'], { cwd });
     expect(list.code).toBe(0);
     expect(list.stdout).toContain(`module   ./checks/proxy.mjs  (${path.join(cwd, 'checks', 'proxy.mjs')}) — 1 checker`);
     expect(list.stdout).toContain('  acme/proxy — Corporate proxy lets LangSmith through');
-    expect(list.stdout).toMatch(/^builtin  builtin — 3 checkers/m);
+    expect(list.stdout).toMatch(/^builtin  builtin — 7 checkers/m);
   });
 
   it('a malformed config exits 2 with the file path in the message', async () => {
@@ -103,6 +125,7 @@ describe('langsmith-doctor (built CLI)', () => {
 
   it('usage errors exit 2; --help and --version exit 0', async () => {
     const bad = await runCli(['--frobnicate']);
+    expect(bad.stdout).toBe('');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain("Unknown option '--frobnicate'");
     expect((await runCli(['--timeout', 'soon'])).code).toBe(2);
@@ -132,7 +155,7 @@ describe('langsmith-doctor (built CLI)', () => {
 
   it('hostile input: binary garbage and 100 KB values in the environment do not crash and do not flood', async () => {
     const env = { LANGSMITH_API_KEY: '\u0001\u0002garbage\u00ff\u001b[31m', LANGSMITH_ENDPOINT: 'x'.repeat(100_000), LANGSMITH_PROJECT: '\u001b]0;pwned\u0007' };
-    const r = await runCli(['--plain'], { env });
+    const r = await runCli(['--plain'], { env, cwd: project() });
     expect(r.code).toBe(1);
     expect(r.stdout.length).toBeLessThan(20_000);
     expect(r.stdout).not.toMatch(/\u001b/);
@@ -152,7 +175,7 @@ describe('langsmith-doctor (built CLI)', () => {
   it('the JSON and plain paths never load Ink or React', async () => {
     const trace = ['--import', path.join(ROOT, 'test/fixtures/trace-imports.mjs')];
     for (const mode of ['--json', '--plain']) {
-      const r = await runCli([mode], { nodeArgs: trace });
+      const r = await runCli([mode, '--offline'], { nodeArgs: trace });
       const loaded = r.stderr.split('\n').filter((l) => l.startsWith('[import] '));
       // The trace works: it sees the CLI and its shared chunks…
       expect(loaded.some((l) => l.endsWith('/dist/cli.js'))).toBe(true);

@@ -46,7 +46,12 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun> {
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
-      assertNoSecrets(stdout + stderr, [...secretsIn(env), ...(opts.secrets ?? [])]);
+      try {
+        assertNoSecrets(stdout + stderr, [...secretsIn(env), ...(opts.secrets ?? [])]);
+      } catch (err) {
+        reject(err);
+        return;
+      }
       resolve({
         code,
         stdout,
@@ -62,7 +67,7 @@ export function runCli(args: string[], opts: CliOptions = {}): Promise<CliRun> {
 
 export function secretsIn(env: Record<string, string | undefined>): string[] {
   return Object.entries(env)
-    .filter(([k, v]) => /API_KEY|TOKEN|SECRET/i.test(k) && typeof v === 'string' && v.trim().length >= 12)
+    .filter(([k, v]) => /API_KEY|TOKEN|SECRET/i.test(k) && typeof v === 'string' && v.trim().length >= 12 && !/^<.*>$/.test(v.trim()))
     .map(([, v]) => v!.trim());
 }
 

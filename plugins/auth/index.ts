@@ -1,0 +1,160 @@
+import {
+  classifyAnswer,
+  defineChecker,
+  DOCS,
+  envLine,
+  excerpt,
+  routeProblem,
+  type DoctorContext,
+  type Finding,
+  type ProbeResponse,
+} from '../../src/index.js';
+
+interface Workspace {
+  id: string;
+  display_name?: string;
+  role_name?: string | null;
+}
+
+export default defineChecker({
+  id: 'auth',
+  title: 'Authentication and workspace',
+  requires: ['key-format', 'endpoint'],
+  network: true,
+  async run(ctx) {
+    const { settings, http } = ctx;
+    if (!settings.key.value) return ctx.skip('no API key to try');
+    const policy = http.keyPolicy(http.base ?? '');
+    if (!policy.ok) return ctx.skip(`the key is not sent: ${policy.reason}`);
+
+    // What the SDKs do first: who am I (GET /settings), and the projects list through the
+    // official client (GET /sessions), in parallel.
+    const [who, projects] = await Promise.all([http.request({ path: '/settings' }), listFirstProject(ctx)]);
+    const evidence: Record<string, unknown> = {
+      settings: { status: who.status ?? null, body: who.text ? excerpt(who.text, 200) : null },
+      sdk: projects.error ? { listProjects: projects.error } : { listProjects: 'ok', projectsSeen: projects.count },
+    };
+
+    const route = routeProblem(who, ctx.finding, { timeoutMs: http.timeoutMs });
+    if (route) {
+      // Rate limited before the key was confirmed: the authentication gate is not cleared.
+      if (route.code === 'RATE_LIMITED') route.severity = 'fail';
+      return ctx.report([route], { evidence });
+    }
+
+    if (who.status === 200 && who.isJson) {
+      const ws = who.json as { id?: string; display_name?: string; tenant_handle?: string };
+      evidence.workspace = { id: ws.id ?? null, name: ws.display_name ?? null, handle: ws.tenant_handle ?? null };
+      evidence.workspaceId = ws.id ?? null;
+      const findings: Finding[] = [];
+      if (projects.error && projects.status !== undefined) {
+        findings.push(ctx.finding('PERMISSION_UNKNOWN', 'warn', `The key authenticates, but the SDK's projects list failed: ${projects.error}`, { evidence: { status: projects.status } }));
+      }
+      const region = settings.endpoint.info?.region;
+      return ctx.report(findings, {
+        summary: `Key accepted${region ? ` by the ${region.toUpperCase()} region` : ''}: workspace '${ws.display_name ?? ws.id}' (${ws.id})${settings.workspaceId.value ? '' : ', the key\'s default workspace'}`,
+        evidence,
+      });
+    }
+
+    // Refused. Name the cause from the answer, most specific first.
+    const matches = classifyAnswer(who.status, who.text);
+    const codes = new Set(matches.map((m) => m.code));
+    const said = `GET ${who.url} answered ${who.status} ${excerpt(who.text, 160)}`;
+
+    if (codes.has('KEY_LEGACY')) {
+      return ctx.fail('KEY_LEGACY', `LangSmith refused the key as a legacy key: ${said}`, {
+        fix: { text: `Create an lsv2_ key (${DOCS.apiKeys}) and remove every ls__ key from the shell, .env files and CI secrets.`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')] }, evidence,
+      });
+    }
+    if (codes.has('NO_PLAN')) {
+      return ctx.fail('NO_PLAN', `The organisation has no active plan, so workspace calls are refused: ${said}`, {
+        fix: { text: 'An organisation admin picks a plan in Settings → Usage and Billing (the free Developer plan counts).', commands: [] }, evidence,
+      });
+    }
+    if (codes.has('WORKSPACE_REQUIRED')) return workspaceRequired(ctx, said, evidence);
+    if (codes.has('KEY_EXPIRED')) {
+      return ctx.fail('KEY_EXPIRED', `The key has expired: ${said}`, {
+        fix: { text: `Expired keys cannot be renewed: create a new key (${DOCS.apiKeys}), with an expiry you will notice.`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')] }, evidence,
+      });
+    }
+    if (codes.has('WORKSPACE_NOT_ACCESSIBLE')) return workspaceNotAccessible(ctx, said, evidence);
+    if (settings.workspaceId.value && (who.status === 403 || who.status === 404)) {
+      // Measure rather than guess: the same read without the workspace header.
+      const bare = await http.request({ path: '/settings', workspaceId: null });
+      evidence.withoutWorkspace = { status: bare.status ?? null };
+      if (bare.status === 200) return workspaceNotAccessible(ctx, said, evidence);
+    }
+
+    // Unknown here. A key of another region is unknown to this one (facts §3): ask the others.
+    const elsewhere = await probeOtherRegions(ctx);
+    evidence.regions = elsewhere.map((r) => ({ region: r.region, status: r.res.status ?? r.res.networkError?.code ?? r.res.blocked ?? null }));
+    const home = elsewhere.filter((r) => r.res.status === 200 || classifyAnswer(r.res.status, r.res.text).some((m) => m.code === 'WORKSPACE_REQUIRED'));
+    if (home.length === 1) {
+      const { region, url } = home[0]!;
+      const here = settings.endpoint.info?.region ?? 'the configured endpoint';
+      return ctx.fail('REGION_MISMATCH', `The key belongs to the ${region.toUpperCase()} region: ${here === 'the configured endpoint' ? here : `the ${here.toUpperCase()} endpoint`} refused it (${who.status}) and ${url} accepted it`, {
+        fix: { text: 'Point the SDKs at your organisation\'s region (set both names for older clients).', commands: [envLine('LANGSMITH_ENDPOINT', url), envLine('LANGCHAIN_ENDPOINT', url)] },
+        docs: DOCS.regions, evidence,
+      });
+    }
+    const checked = elsewhere.length > 0 ? `; the other regions (${elsewhere.map((r) => r.region).join(', ')}) do not know it either` : '';
+    return ctx.fail('KEY_INVALID', `LangSmith does not accept this key: unknown, revoked, deleted or expired${checked}. ${said}`, {
+      fix: { text: `Create a new key in Settings → API Keys (${DOCS.apiKeys}); it works at once. If a key was just created, check that this process really sends it (see the env-vars check).`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')] },
+      docs: DOCS.apiKeys, evidence,
+    });
+  },
+});
+
+async function listFirstProject(ctx: DoctorContext): Promise<{ count: number; error?: string; status?: number }> {
+  try {
+    const client = await ctx.http.sdkClient();
+    let count = 0;
+    for await (const _ of client.listProjects()) {
+      count++;
+      break;
+    }
+    return { count };
+  } catch (err) {
+    const e = err as { message?: string; status?: number; probe?: ProbeResponse };
+    return { count: 0, error: (e.message ?? String(err)).replace(/^Cancel: /, ''), status: e.status ?? e.probe?.status };
+  }
+}
+
+async function workspaceRequired(ctx: DoctorContext, said: string, evidence: Record<string, unknown>) {
+  const list = await ctx.http.request({ v1: true, path: '/workspaces', workspaceId: null });
+  const workspaces = Array.isArray(list.json) ? (list.json as Workspace[]) : [];
+  evidence.workspaces = workspaces.map((w) => ({ id: w.id, name: w.display_name ?? null, role: w.role_name ?? null }));
+  const lines = workspaces.map((w) => `${envLine('LANGSMITH_WORKSPACE_ID', w.id)}   # ${w.display_name ?? ''}${w.role_name ? ` (${w.role_name})` : ''}`);
+  return ctx.fail('WORKSPACE_REQUIRED', `The key is organisation-scoped and needs a workspace id (sent as X-Tenant-Id): ${said}`, {
+    fix: {
+      text: workspaces.length > 0 ? `Set the workspace to use; this key can see ${workspaces.length}.` : 'Set LANGSMITH_WORKSPACE_ID to the workspace to use (Settings → Workspaces), or use a workspace-scoped key. SDKs older than Python 0.4.20 / JS 0.3.65 never send it.',
+      commands: lines.length > 0 ? lines : [envLine('LANGSMITH_WORKSPACE_ID', '<workspace uuid>')],
+    },
+    docs: DOCS.workspaces, evidence,
+  });
+}
+
+async function workspaceNotAccessible(ctx: DoctorContext, said: string, evidence: Record<string, unknown>) {
+  const list = await ctx.http.request({ v1: true, path: '/workspaces', workspaceId: null });
+  const workspaces = Array.isArray(list.json) ? (list.json as Workspace[]) : [];
+  evidence.workspaces = workspaces.map((w) => ({ id: w.id, name: w.display_name ?? null }));
+  return ctx.fail('WORKSPACE_NOT_ACCESSIBLE', `The key cannot use workspace ${ctx.settings.workspaceId.value}: ${said}`, {
+    fix: {
+      text: workspaces.length > 0 ? 'Use one of the workspaces this key can see, or ask an admin to add the key (its user or service account) to that workspace.' : 'Check the workspace id, or unset it to use the key\'s default workspace.',
+      commands: workspaces.length > 0 ? workspaces.map((w) => `${envLine('LANGSMITH_WORKSPACE_ID', w.id)}   # ${w.display_name ?? ''}`) : ['unset LANGSMITH_WORKSPACE_ID'],
+    },
+    docs: DOCS.workspaces, evidence,
+  });
+}
+
+/** The same read against every other configured region host, in parallel (never any other host). */
+async function probeOtherRegions(ctx: DoctorContext): Promise<Array<{ region: string; url: string; res: ProbeResponse }>> {
+  const { settings, http } = ctx;
+  const info = settings.endpoint.info;
+  // Only for SaaS-style endpoints: a self-hosted instance has no sibling regions.
+  if (info && info.kind !== 'region') return [];
+  const current = info?.url;
+  const others = Object.entries(settings.regions).filter(([, url]) => url.replace(/\/+$/, '') !== current);
+  return Promise.all(others.map(async ([region, url]) => ({ region, url, res: await http.request({ base: url, path: '/settings' }) })));
+}

@@ -1,0 +1,59 @@
+// Self-signed test certificate for the emulator's 'untrusted TLS' fault (CN=localhost,
+// SAN DNS:localhost, IP:127.0.0.1, IP:::1, valid 100 years). NOT a secret: it protects nothing and
+// exists only so a loopback HTTPS listener can present a certificate no client trusts.
+// Generated once with:
+//   openssl req -x509 -newkey rsa:2048 -nodes -days 36500 -subj /CN=localhost \
+//     -addext 'subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1' -keyout key.pem -out cert.pem
+// The same PEMs are in ./tls/*.pem; they are inlined here so a bundled dist/ needs no files.
+
+export const TEST_CERT_PEM = `-----BEGIN CERTIFICATE-----
+MIIDOjCCAiKgAwIBAgIULp6YvQMjUJA25ZK+QuMlTb7uOCQwDQYJKoZIhvcNAQEL
+BQAwFDESMBAGA1UEAwwJbG9jYWxob3N0MCAXDTI2MTEyNjA0NTgyNFoYDzIxMjYx
+MTAyMDQ1ODI0WjAUMRIwEAYDVQQDDAlsb2NhbGhvc3QwggEiMA0GCSqGSIb3DQEB
+AQUAA4IBDwAwggEKAoIBAQDluoYRi8dCIx92Fcn7+bKC6uMLsGQawb6AQWaaqMmX
+FpxVJ53Zttk884oroOO3nzSpuDRCnhif9hTa1A//9c7AbBVVuq/mZdMTCeGgn4FS
+7GsP+JYF3uUyisbsBdVodwjAHr8noen8ALjeDDOzps2rSdFJrcS9LJ3SXihkCRfT
+i2BcLMS2eIZZBoYb00/yywF0x+TNkXhrmC0Eqq7ifvUm23HydhyMc6QEHYARwbrX
+YBtYrrYEyU29/aZaKZjL0QE+t76TQYwGIeAxBqHihI3C6X3WwoL1IWRA3Irortzr
+ZwPV5BQ2O5Y5UQo2isu87zdjeYEme1jYi4wswW2TgbnhAgMBAAGjgYEwfzAdBgNV
+HQ4EFgQUa+kzOrUKbTDQ9KZPcTNlAEnM630wHwYDVR0jBBgwFoAUa+kzOrUKbTDQ
+9KZPcTNlAEnM630wDwYDVR0TAQH/BAUwAwEB/zAsBgNVHREEJTAjgglsb2NhbGhv
+c3SHBH8AAAGHEAAAAAAAAAAAAAAAAAAAAAEwDQYJKoZIhvcNAQELBQADggEBAE1V
+jUYFD5h11S4lnuW/QA7OgIbp3Uhfo0F7iVffcjTNnF7pW5S6XREZ0O6BZLhyIvgn
+0ycVL3K3civdW6G893S73fz/jJAOpgELpNpvZzIojVQPgwUtJku+VnedOqZ+P6dZ
+FMP3sTz7sXFKYQPw6QGZ1ltI8PFE407hbll/CXfxTfpNiTRFEp8dvwOSxZlhIq5k
+9qgMo+0Da4TijpA8gnlzNr+fMQI9vkSF53R4YPw8rpraWeddL8hXW2wG8/vgE8C8
+H6nLgPj+nlseKN9RAIgb5UD2Nl7szMF9dVCwTGQ2gx/jwvIYmDIL2rg20D8kTwN6
+WaRiXrbHCxRWpLF+qTQ=
+-----END CERTIFICATE-----
+`;
+
+export const TEST_KEY_PEM = `-----BEGIN PRIVATE KEY-----
+MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQDluoYRi8dCIx92
+Fcn7+bKC6uMLsGQawb6AQWaaqMmXFpxVJ53Zttk884oroOO3nzSpuDRCnhif9hTa
+1A//9c7AbBVVuq/mZdMTCeGgn4FS7GsP+JYF3uUyisbsBdVodwjAHr8noen8ALje
+DDOzps2rSdFJrcS9LJ3SXihkCRfTi2BcLMS2eIZZBoYb00/yywF0x+TNkXhrmC0E
+qq7ifvUm23HydhyMc6QEHYARwbrXYBtYrrYEyU29/aZaKZjL0QE+t76TQYwGIeAx
+BqHihI3C6X3WwoL1IWRA3IrortzrZwPV5BQ2O5Y5UQo2isu87zdjeYEme1jYi4ws
+wW2TgbnhAgMBAAECggEAV47Me5KFaxE89AJg/i9Q2PISgEmGFeajJ3oF08uiLfpZ
+smELmkfFK6R9FJzZPgqphUhmbr+YDhu6Hh92S63R0+g+B3NEiLFljhuVieVRYpwm
+QCuUbn9iZu2a3KlqicrYpHTzkXT2W+ygiU0oRYA9YlwbrxPSaPHA40Ws6lfG44LC
+T7oIPwR2Pz2n9p3/LiEnJRPTRclWDBHmd7xRyCTZjtwf5q6ry0Twhvqz1+b3MnVu
+qOYPgjbFTx16kNuHc+NCtU1FeXPIGKtDoec7kFEMVDJ1ouI6WWSdnqJXa0z3s/r9
+9wBkP44HkgNTDDSebFXqnjgR5mgskksJGyfiRXQhcwKBgQD6KCw2K27hllLLrYui
+s4yL1ef6yFL/XGmwUT7siVTa3g7KSLgEhVPpMhCj3kjqCzcOXWBq2V7iaiu+YUE5
+3PDQBnSqd5Tu9joAvI9y6N9CImQNXsjv9aOiLnvBmuuAgrzLEOewD7a3jM6dWLM+
+Y2aEIEAN171Q/yex/6jJYs3MGwKBgQDrGDLg9qx4CvuZ4LQKHtlkoX5Y0wtSoJER
+8ATsIhITz2KOeTQUFShE5LNifC3Ro4CB+94E0aS6yaMqIUwb7q3IUUEEBTIs8hvX
+bawG1x8UoR97D/n4tgxxI7Q/PEOyUz9/DQAro5kLF393xWBaHHvC968Ayu56HmD7
+zkD7QB45swKBgQCXDSztJLrWguPJ0ygu/YYPZgGm39GmGpJDAjwhridL5aw+nzxm
+lm99r1p26KFUmaMMDHxM6KavxvZVBfrRysSqiEtoJ78JsCqECVgBRfaRw5xwqlxg
+8Q12v+TAmiA8QDVp1PJh0Is/OEoGnunU8UaU37ht42iQgRHiHIM532xvIwKBgA5c
+DQeGqaQvb4zHl9eiaL7nylLcmS1z10iUM4jEz/vbx/ZR2ud7H1mN6pMSaK4MYZYO
+71G2CGzMUiYJoJ94Ja89n04Cjz0FkMPI1CAa1bAp40VeBXO2ku36M1FFehETWqaF
+AcSomnl99vA24xq98KVJAax3uLdG0b+vqnJuSSpXAoGAGmwtFCGadGB9sk4TMgxs
+zptRKmTq/O2Q/65B8+umtLNWiWFXrzxxLn8BVref8WJFcUTRIBNxu+EOUNmSJ1Q7
+FEMfetIjjp25HxFMJiU/tCAK3eDBgEpSlT538eA1ulk3qbo/z6LUamy4ZQ/lgN82
+tfvOrFVFHBAhOWbLeDlKwwc=
+-----END PRIVATE KEY-----
+`;
