@@ -1,6 +1,91 @@
-import { UsageError, type Io, type Mode, type ParsedArgs } from '../cli.js';
-import type { Prepared } from '../doctor.js';
+// --watch [SECONDS]: diagnose, then re-probe every SECONDS until access changes (stage or tier),
+// printing one line per unchanged round and what changed when it does. Ctrl-C stops it.
+import { runInMode, type Io, type Mode, type ParsedArgs } from '../cli.js';
+import { prepare, run, type Prepared } from '../doctor.js';
+import { exitCodeOf, type Report } from '../report/model.js';
+import { renderConclusion } from '../report/text.js';
 
-export async function watchCommand(_p: Prepared, _args: ParsedArgs, _io: Io, _mode: Mode): Promise<number> {
-  throw new UsageError('--watch is not available in this build yet');
+export interface Change {
+  what: string;
+  from: string;
+  to: string;
+}
+
+/** What differs between two rounds: stage, tier, primary cause and each check's status. */
+export function changesBetween(before: Report, after: Report): Change[] {
+  const out: Change[] = [];
+  const d0 = before.diagnosis;
+  const d1 = after.diagnosis;
+  if (d0.stage !== d1.stage) out.push({ what: 'stage', from: d0.stage, to: d1.stage });
+  if (d0.tier !== d1.tier) out.push({ what: 'tier', from: d0.tier, to: d1.tier });
+  const c0 = d0.causes[0]?.code ?? 'none';
+  const c1 = d1.causes[0]?.code ?? 'none';
+  if (c0 !== c1) out.push({ what: 'cause', from: c0, to: c1 });
+  for (const check of after.checks) {
+    const prior = before.checks.find((c) => c.id === check.id);
+    if (prior && prior.status !== check.status) out.push({ what: check.id, from: prior.status, to: check.status });
+  }
+  return out;
+}
+
+/** Access changed: the stage or the tier moved (a new cause alone keeps watching). */
+export function accessChanged(changes: Change[]): boolean {
+  return changes.some((c) => c.what === 'stage' || c.what === 'tier');
+}
+
+export async function watchCommand(first: Prepared, args: ParsedArgs, io: Io, mode: Mode): Promise<number> {
+  const seconds = args.watchSeconds ?? 300;
+  const json = mode === 'json';
+  const say = (line: string) => {
+    if (!json) io.stdout.write(`${line}\n`);
+  };
+  const stop = new AbortController();
+  const onSignal = () => stop.abort();
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let previous: Report = json ? await run(first) : await runInMode(first, mode, io);
+  if (json) io.stdout.write(JSON.stringify(previous) + '\n');
+  say(`\nWatching: re-probing every ${seconds} s until the stage or tier changes (Ctrl-C to stop).`);
+  try {
+    for (let round = 2; ; round++) {
+      if (!(await sleep(seconds * 1000, stop.signal))) break;
+      // Prepared afresh: a fixed .env or config counts, and no answer is reused from memo.
+      const next = await run(await prepare(first.options));
+      if (json) io.stdout.write(JSON.stringify(next) + '\n');
+      const changes = changesBetween(previous, next);
+      const time = new Date().toISOString().slice(11, 19);
+      if (changes.length === 0) {
+        say(`${time} round ${round}: no change (stage ${next.diagnosis.stage}, tier ${next.diagnosis.tier}${next.diagnosis.causes[0] ? `, ${next.diagnosis.causes[0].code}` : ''})`);
+      } else {
+        say(`${time} round ${round}: ${changes.map((c) => `${c.what} ${c.from} → ${c.to}`).join('; ')}`);
+      }
+      previous = next;
+      if (accessChanged(changes)) {
+        if (!json) io.stdout.write(renderConclusion(next));
+        say('Access changed; stopped watching.');
+        return exitCodeOf(next, args.strict);
+      }
+    }
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+  say('Stopped.');
+  return exitCodeOf(previous, args.strict);
+}
+
+/** Resolves true after `ms`, or false as soon as the signal aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve(false);
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
