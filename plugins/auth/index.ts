@@ -69,7 +69,7 @@ export default defineChecker({
     }
     if (codes.has('NO_PLAN')) {
       return ctx.fail('NO_PLAN', `The organisation has no active plan, so workspace calls are refused: ${said}`, {
-        fix: { text: 'An organisation admin picks a plan in Settings → Usage and Billing (the free Developer plan counts).', commands: [] }, evidence,
+        fix: { text: 'An organisation admin picks a plan in Settings → Usage and Billing (the free Developer plan counts).', commands: ['npx langsmith-doctor --watch 60   # confirms as soon as a plan is active'] }, evidence,
       });
     }
     if (codes.has('WORKSPACE_REQUIRED')) return workspaceRequired(ctx, said, evidence);

@@ -78,14 +78,14 @@ export default defineChecker<{ writeProbe?: boolean }>({
       case 'read-only':
         findings.push(ctx.finding('TIER_READ_ONLY', tracing ? 'fail' : 'warn',
           `Read-only: ${role}${where} can read but not write traces (missing runs:create)${tracing ? '; with tracing on, every upload is refused with 403' : ''}. ${how}`, {
-            fix: { text: 'Ask a workspace admin for the Editor role, or for a service key with a role that has runs:create. Waiting changes nothing: keys have no activation period.', commands: [] },
+            fix: { text: 'Ask a workspace admin for the Editor role, or for a service key with a role that has runs:create. Waiting changes nothing: keys have no activation period.', commands: ['npx langsmith-doctor --watch 60   # tells you the moment the role changes'] },
             docs: DOCS.rbac, evidence: { missing: measured.missing },
           }));
         break;
       case 'limited-write':
         findings.push(ctx.finding('TIER_LIMITED_WRITE', 'warn',
           `Limited write: ${role}${where} can trace (runs:create)${measured.lowerBound ? ' — at least; whether it can manage projects is not visible (run with --write-probe to measure)' : ' but cannot create or delete projects (missing projects:create, projects:delete)'}. ${how}`, {
-            fix: { text: 'Tracing works: runs sent to a new project name create it. For project management ask an admin for the Admin role.', commands: [] },
+            fix: { text: 'Tracing works: runs sent to a new project name create it. For project management ask an admin for the Admin role.', commands: ['LANGSMITH_TRACING=true', 'LANGSMITH_PROJECT=<a new or existing project name>'] },
             docs: DOCS.rbac, evidence: { missing: measured.missing },
           }));
         break;

@@ -14,7 +14,7 @@ export const CODE_LEVELS: Readonly<Record<string, Level>> = {
   RUNS_ENDPOINTS_CONFLICT: 'configure', RUNS_ENDPOINTS_INVALID: 'configure', WORKSPACE_ID_INVALID: 'configure',
   DNS_FAILURE: 'connect', CONNECTION_REFUSED: 'connect', CONNECTION_RESET: 'connect', TIMEOUT: 'connect',
   TLS_UNTRUSTED: 'connect', TLS_ERROR: 'connect', PROXY_INTERFERENCE: 'connect', NOT_LANGSMITH: 'connect',
-  SERVICE_ERROR: 'connect',
+  SERVICE_ERROR: 'connect', ENDPOINT_REDIRECT: 'connect',
   KEY_INVALID: 'authenticate', KEY_EXPIRED: 'authenticate', REGION_MISMATCH: 'authenticate',
   WORKSPACE_REQUIRED: 'authenticate', WORKSPACE_NOT_ACCESSIBLE: 'authenticate', NO_PLAN: 'authenticate',
   TIER_READ_ONLY: 'permission', TIER_LIMITED_WRITE: 'permission', TIER_FULL_ACCESS: 'permission',
@@ -22,7 +22,7 @@ export const CODE_LEVELS: Readonly<Record<string, Level>> = {
   RATE_LIMITED: 'limits', USAGE_LIMIT_REACHED: 'limits', PAYLOAD_TOO_LARGE: 'limits',
   KEY_EXPIRING_SOON: 'lifecycle', KEY_AGE: 'lifecycle',
   SDK_IGNORES_LANGSMITH_VARS: 'sdk', SDK_IGNORES_WORKSPACE_ID: 'sdk', SDK_NOT_FOUND: 'sdk',
-  NOT_LANGSMITH_ERROR: 'other',
+  NOT_LANGSMITH_ERROR: 'other', WRITE_PROBE_LEFTOVER: 'other',
 };
 
 /** How well a code explains a symptom, within its level: higher wins (a region mismatch

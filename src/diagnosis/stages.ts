@@ -99,6 +99,7 @@ export const STAGES: Readonly<Record<Stage, StageDef>> = {
       {
         action: 'Complete the integration',
         why: 'Everything the workspace offers is open: dashboards, alerting rules, feedback, datasets and evaluations.',
+        commands: ['LANGSMITH_TRACING=true', 'LANGSMITH_PROJECT=my-app'],
       },
       {
         action: 'Flush traces before short-lived processes exit',
@@ -113,6 +114,7 @@ export const STAGES: Readonly<Record<Stage, StageDef>> = {
       {
         action: 'Use one service key per service, with an expiry',
         why: 'An org-admin key in an app is more power than tracing needs; a per-service key with a writing workspace role limits the damage of a leak.',
+        commands: ['LANGSMITH_API_KEY=lsv2_sk_…   # a service key for this service only (Settings → API Keys → Service key)'],
         docs: 'https://docs.langchain.com/langsmith/administration-overview',
       },
       {

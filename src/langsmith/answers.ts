@@ -42,6 +42,12 @@ export function routeProblem(res: ProbeResponse, f: Make, opts: { timeoutMs: num
           fix: { text: 'Check the URL scheme and port (https to an http port fails), the certificate host name, and the system clock.', commands: [`openssl s_client -connect ${host}:443 -servername ${host.split(':')[0]} </dev/null`] }, evidence,
         });
       default:
+        if (/bad port/i.test(message)) {
+          // fetch refuses a list of ports (6000, 6667, …) outright; the JS SDK cannot use them either.
+          return f('ENDPOINT_INVALID_URL', 'fail', `${host} uses a port that fetch refuses to connect to ("bad port"): the JS SDK cannot reach it either`, {
+            fix: { text: 'Serve the API on another port (443, 80, 8080, 1984…).', commands: [] }, evidence,
+          });
+        }
         return f('CONNECTION_RESET', 'fail', `The request to ${host} failed: ${message}`, { evidence });
     }
   }
@@ -50,13 +56,13 @@ export function routeProblem(res: ProbeResponse, f: Make, opts: { timeoutMs: num
   if (status >= 500) {
     // A 5xx is the service's problem (even as an HTML page): never the key's.
     return f('SERVICE_ERROR', 'fail', `${host} answered ${status}${res.statusText ? ` ${res.statusText}` : ''} to ${where}: a server-side problem, not your key`, {
-      fix: { text: `Check ${STATUS_PAGE} (self-hosted: the deployment's logs) and try again later; no change on your side is needed.`, commands: [] }, docs: STATUS_PAGE, evidence,
+      fix: { text: `Check ${STATUS_PAGE} (self-hosted: the deployment's logs) and try again later; no change on your side is needed.`, commands: ['npx langsmith-doctor --watch 60   # re-probes until the service answers'] }, docs: STATUS_PAGE, evidence,
     });
   }
   if (status === 429) {
     const retry = res.headers['retry-after'];
     return f('RATE_LIMITED', 'warn', `${host} answered 429 Too Many Requests${retry ? ` (Retry-After: ${retry} s)` : ''}: limits answer 429, never 403`, {
-      fix: { text: `Wait${retry ? ` ${retry} s` : ''} and retry; lower request or trace volume (sampling: LANGSMITH_TRACING_SAMPLING_RATE).`, commands: [] }, docs: DOCS.limits, evidence: { ...evidence, retryAfter: retry ?? null },
+      fix: { text: `Wait${retry ? ` ${retry} s` : ''} and retry; lower request or trace volume (sampling: LANGSMITH_TRACING_SAMPLING_RATE).`, commands: ['LANGSMITH_TRACING_SAMPLING_RATE=0.5', `npx langsmith-doctor --watch ${Math.max(60, Number(retry) || 0)}`] }, docs: DOCS.limits, evidence: { ...evidence, retryAfter: retry ?? null },
     });
   }
   if (status >= 300 && status < 400) {

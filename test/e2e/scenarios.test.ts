@@ -39,8 +39,12 @@ describe('every demo scenario, through the built CLI (--demo NAME --json)', () =
       expect({ stage: report.diagnosis.stage, cause: report.diagnosis.causes[0]?.code ?? null, tier: report.diagnosis.tier }).toEqual(s.expect);
       const failed = report.summary.fail + report.summary.error > 0;
       expect(r.code).toBe(failed ? 1 : 0);
-      // Every plan starts with something concrete to do or set.
-      if (s.expect.cause) expect(report.diagnosis.plan[0].action.length).toBeGreaterThan(10);
+      // Every plan starts with something concrete to run or set.
+      expect(report.diagnosis.plan[0].commands.length, report.diagnosis.plan[0].action).toBeGreaterThan(0);
+      // No plan ever says to wait for an activation period: LangSmith keys have none.
+      const plan = JSON.stringify(report.diagnosis.plan);
+      expect(plan.replace(/no activation period/gi, '')).not.toMatch(/activat/i);
+      expect(plan).not.toMatch(/wait (for )?(24|48|72|a few|several|\d+-\d+) (hours|days)/i);
     });
   }
 });
