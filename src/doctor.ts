@@ -9,7 +9,8 @@ import { diagnose } from './diagnosis/diagnose.js';
 import { mergeStages, STAGES } from './diagnosis/stages.js';
 import { createHttp, type Http } from './langsmith/http.js';
 import { classifyKey, maskKey, SECRET_PATTERNS } from './langsmith/keys.js';
-import { DEFAULT_REGIONS } from './langsmith/regions.js';
+import { DEFAULT_REGIONS, UI_HOSTS } from './langsmith/regions.js';
+import { prefetchFor } from './langsmith/probes.js';
 import { resolveSettings, sourceId, type Env, type LangSmithSettings } from './langsmith/settings.js';
 import { summarize, type Report, type ReportTarget } from './report/model.js';
 import { TOOL_NAME, VERSION } from './version.js';
@@ -82,6 +83,7 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
   const startedAt = new Date();
   const started = performance.now();
   const http = makeHttp(prepared);
+  prefetch(prepared, http);
   const results = await runCheckers(prepared.entries, {
     settings,
     http,
@@ -126,6 +128,21 @@ export function targetOf(settings: LangSmithSettings): ReportTarget {
     workspaceId: settings.workspaceId.value ?? null,
     workspaceSource: sourceId(settings.workspaceId.source),
   };
+}
+
+/**
+ * Sends every read the selected built-in checkers will make, at once, before they ask: answers are
+ * memoised, so `requires` chains cost no extra round trips. Only when the static checks would let
+ * the key go out anyway (a LangSmith key, a valid endpoint that is not a web-app host).
+ */
+function prefetch(prepared: Prepared, http: Http): void {
+  const { settings, options } = prepared;
+  const base = http.base;
+  if (options.offline || !base || !settings.key.value) return;
+  if (!http.keyPolicy(base).ok || UI_HOSTS[new URL(base).hostname] !== undefined) return;
+  if (!['personal-access-token', 'service-key', 'oauth'].includes(settings.key.kind)) return;
+  const ids = new Set(prepared.entries.filter((e) => !e.loadError && e.source === 'builtin').map((e) => e.checker.id));
+  for (const req of prefetchFor(ids, base)) void http.request(req);
 }
 
 export function makeHttp(prepared: Prepared): Http {

@@ -47,3 +47,4 @@ export { classifyAnswer, codeForAnswer, SIGNATURES, looksLikeProxyPage, looksLik
 export { v1Path } from './langsmith/http.js';
 export { tierFrom, type Tier, type TierInput, type Measured } from './langsmith/tiers.js';
 export { findKey, matchesKey, shortKeyParts, humanDuration, type ListedKey } from './langsmith/key-lists.js';
+export { PROBES, sdkProjectsRequest } from './langsmith/probes.js';

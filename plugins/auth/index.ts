@@ -4,6 +4,7 @@ import {
   DOCS,
   envLine,
   excerpt,
+  PROBES,
   routeProblem,
   type DoctorContext,
   type Finding,
@@ -29,7 +30,7 @@ export default defineChecker({
 
     // What the SDKs do first: who am I (GET /settings), and the projects list through the
     // official client (GET /sessions), in parallel.
-    const [who, projects] = await Promise.all([http.request({ path: '/settings' }), listFirstProject(ctx)]);
+    const [who, projects] = await Promise.all([http.request(PROBES.settings), listFirstProject(ctx)]);
     const evidence: Record<string, unknown> = {
       settings: { status: who.status ?? null, body: who.text ? excerpt(who.text, 200) : null },
       sdk: projects.error ? { listProjects: projects.error } : { listProjects: 'ok', projectsSeen: projects.count },
@@ -81,7 +82,7 @@ export default defineChecker({
     if (codes.has('WORKSPACE_NOT_ACCESSIBLE')) return workspaceNotAccessible(ctx, said, evidence);
     if (settings.workspaceId.value && (who.status === 403 || who.status === 404)) {
       // Measure rather than guess: the same read without the workspace header.
-      const bare = await http.request({ path: '/settings', workspaceId: null });
+      const bare = await http.request({ ...PROBES.settings, workspaceId: null });
       evidence.withoutWorkspace = { status: bare.status ?? null };
       if (bare.status === 200) return workspaceNotAccessible(ctx, said, evidence);
     }
@@ -122,7 +123,7 @@ async function listFirstProject(ctx: DoctorContext): Promise<{ count: number; er
 }
 
 async function workspaceRequired(ctx: DoctorContext, said: string, evidence: Record<string, unknown>) {
-  const list = await ctx.http.request({ v1: true, path: '/workspaces', workspaceId: null });
+  const list = await ctx.http.request({ ...PROBES.workspaces, workspaceId: null });
   const workspaces = Array.isArray(list.json) ? (list.json as Workspace[]) : [];
   evidence.workspaces = workspaces.map((w) => ({ id: w.id, name: w.display_name ?? null, role: w.role_name ?? null }));
   const lines = workspaces.map((w) => `${envLine('LANGSMITH_WORKSPACE_ID', w.id)}   # ${w.display_name ?? ''}${w.role_name ? ` (${w.role_name})` : ''}`);
@@ -136,7 +137,7 @@ async function workspaceRequired(ctx: DoctorContext, said: string, evidence: Rec
 }
 
 async function workspaceNotAccessible(ctx: DoctorContext, said: string, evidence: Record<string, unknown>) {
-  const list = await ctx.http.request({ v1: true, path: '/workspaces', workspaceId: null });
+  const list = await ctx.http.request({ ...PROBES.workspaces, workspaceId: null });
   const workspaces = Array.isArray(list.json) ? (list.json as Workspace[]) : [];
   evidence.workspaces = workspaces.map((w) => ({ id: w.id, name: w.display_name ?? null }));
   return ctx.fail('WORKSPACE_NOT_ACCESSIBLE', `The key cannot use workspace ${ctx.settings.workspaceId.value}: ${said}`, {
@@ -156,5 +157,5 @@ async function probeOtherRegions(ctx: DoctorContext): Promise<Array<{ region: st
   if (info && info.kind !== 'region') return [];
   const current = info?.url;
   const others = Object.entries(settings.regions).filter(([, url]) => url.replace(/\/+$/, '') !== current);
-  return Promise.all(others.map(async ([region, url]) => ({ region, url, res: await http.request({ base: url, path: '/settings' }) })));
+  return Promise.all(others.map(async ([region, url]) => ({ region, url, res: await http.request({ ...PROBES.settings, base: url }) })));
 }

@@ -4,6 +4,7 @@ import {
   DOCS,
   envLine,
   isLoopbackHost,
+  PROBES,
   routeProblem,
   sourceLabel,
   UI_HOSTS,
@@ -61,9 +62,9 @@ export default defineChecker({
     // Live: GET /info needs no key and proves a LangSmith API answers there (facts §8).
     let live = ctx.offline ? ' (live check skipped: --offline)' : '';
     if (!ctx.offline && !findings.some((f) => f.severity === 'fail')) {
-      let res = await ctx.http.request({ path: '/info', auth: false });
+      let res = await ctx.http.request(PROBES.info);
       // Self-hosted may require auth on /info (FF_INFO_ENDPOINT_AUTH_REQUIRED).
-      if ((res.status === 401 || res.status === 403) && ctx.http.keyPolicy(res.url).ok) res = await ctx.http.request({ path: '/info' });
+      if ((res.status === 401 || res.status === 403) && ctx.http.keyPolicy(res.url).ok) res = await ctx.http.request({ ...PROBES.info, auth: true });
       const problem = routeProblem(res, ctx.finding, { timeoutMs: ctx.http.timeoutMs, apiUrlsByRegion: regions });
       const body = res.json as Record<string, unknown> | undefined;
       if (problem) findings.push(problem);

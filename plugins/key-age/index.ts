@@ -1,4 +1,4 @@
-import { defineChecker, DOCS, envLine, findKey, humanDuration, type Finding, type ListedKey } from '../../src/index.js';
+import { defineChecker, DOCS, envLine, findKey, PROBES, humanDuration, type Finding, type ListedKey } from '../../src/index.js';
 
 const YOUNG_MS = 7 * 86_400_000;
 
@@ -13,7 +13,7 @@ export default defineChecker<{ warnExpiryDays?: number }>({
     const warnDays = typeof ctx.options.warnExpiryDays === 'number' ? ctx.options.warnExpiryDays : 7;
     // Service keys of the workspace, the org's service keys and personal tokens: whichever this key may read.
     const answers = await Promise.all(
-      ['/api-key', '/orgs/current/service-keys', '/orgs/current/personal-access-tokens'].map((path) => ctx.http.request({ v1: true, path })),
+      [PROBES.apiKeys, PROBES.orgServiceKeys, PROBES.personalTokens].map((probe) => ctx.http.request(probe)),
     );
     const items = answers.flatMap((a) => (Array.isArray(a.json) ? (a.json as ListedKey[]) : []));
     const { match, ambiguous } = findKey(dedupe(items), key);

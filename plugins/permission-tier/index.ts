@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defineChecker, DOCS, excerpt, tierFrom, type DoctorContext, type Finding, type Tier } from '../../src/index.js';
+import { defineChecker, DOCS, excerpt, PROBES, tierFrom, type DoctorContext, type Finding, type Tier } from '../../src/index.js';
 
 
 interface WorkspaceItem {
@@ -19,8 +19,8 @@ export default defineChecker<{ writeProbe?: boolean }>({
     const { http } = ctx;
     const wsId = ctx.results.auth?.evidence?.workspaceId as string | undefined;
     const [list, org] = await Promise.all([
-      http.request({ v1: true, path: '/workspaces' }),
-      http.request({ v1: true, path: '/orgs/current' }),
+      http.request(PROBES.workspaces),
+      http.request(PROBES.orgCurrent),
     ]);
     const items = Array.isArray(list.json) ? (list.json as WorkspaceItem[]) : [];
     const ws = items.find((w) => w.id === wsId) ?? (items.length === 1 ? items[0] : undefined);

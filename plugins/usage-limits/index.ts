@@ -1,4 +1,4 @@
-import { defineChecker, DOCS, routeProblem, type Finding } from '../../src/index.js';
+import { defineChecker, DOCS, PROBES, routeProblem, type Finding } from '../../src/index.js';
 
 export default defineChecker({
   id: 'usage-limits',
@@ -6,7 +6,7 @@ export default defineChecker({
   requires: ['auth'],
   network: true,
   async run(ctx) {
-    const res = await ctx.http.request({ v1: true, path: '/workspaces/current/usage_limits' });
+    const res = await ctx.http.request(PROBES.usageLimits);
     const findings: Finding[] = [];
     const body = res.json as { in_reject_set?: boolean; usage_limit_type?: string | null; tenant_limit?: number | null } | undefined;
     const evidence: Record<string, unknown> = { status: res.status ?? null, inRejectSet: body?.in_reject_set ?? null, type: body?.usage_limit_type ?? null, limit: body?.tenant_limit ?? null };

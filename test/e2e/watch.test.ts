@@ -16,7 +16,7 @@ describe('--watch', () => {
     try {
       const cwd = tempDir();
       writeFileSync(path.join(cwd, '.langsmith-doctorrc.json'), JSON.stringify({ regions: emu.urls.regions }));
-      const env = { PATH: process.env.PATH ?? '', HOME: cwd, ...scenario.env(emu.urls) };
+      const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: cwd, ...scenario.env(emu.urls) };
       const child = spawn(process.execPath, [CLI, '--watch', '1', '--plain'], { cwd, env });
       let out = '';
       let granted = false;

@@ -1,0 +1,84 @@
+// npm run bench: start-up and diagnosis timings of the built CLI (medians of repeated runs).
+// Writes nothing; prints a Markdown table to paste into BENCHMARKS.md. Timings live here, never in tests.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const cli = path.join(root, 'dist', 'cli.js');
+const runs = Number(process.env.BENCH_RUNS ?? 15);
+const withSdk = process.argv.includes('--sdk');
+
+function time(args, { env = {}, cwd } = {}) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH, HOME: cwd ?? os.tmpdir(), ...env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ ms: Number(process.hrtime.bigint() - started) / 1e6, code, err }));
+  });
+}
+
+async function median(label, args, opts, n = runs) {
+  const samples = [];
+  for (let i = 0; i < n; i++) samples.push((await time(args, opts)).ms);
+  samples.sort((a, b) => a - b);
+  const m = samples[Math.floor(samples.length / 2)];
+  return { label, ms: m, min: samples[0], max: samples.at(-1), n };
+}
+
+const rows = [];
+const dir = mkdtempSync(path.join(os.tmpdir(), 'lsd-bench-'));
+rows.push(await median('node on an empty script (the floor)', ['-e', ''], { cwd: dir }));
+rows.push(await median('`--version`', [cli, '--version'], { cwd: dir }));
+rows.push(await median('`--json --offline`, empty environment', [cli, '--json', '--offline'], { cwd: dir }));
+rows.push(await median('`--plain --offline`, empty environment', [cli, '--plain', '--offline'], { cwd: dir }));
+
+// Against the emulator, in this process, on loopback. Every run gets a config whose regions are
+// the emulator's listeners, so nothing ever leaves the machine.
+const { startEmulator, getScenario } = await import(path.join(root, 'dist/lib/src/emulator/index.js'));
+const running = [];
+async function scenario(name, latencyMs) {
+  const sc = getScenario(name);
+  const world = structuredClone(sc.world);
+  if (latencyMs) {
+    world.hosts ??= {};
+    for (const r of ['us', 'eu', 'apac', 'aws']) world.hosts[r] = { ...(world.hosts[r] ?? {}), latencyMs };
+  }
+  const emu = await startEmulator({ world });
+  running.push(emu);
+  const cwd = mkdtempSync(path.join(os.tmpdir(), 'lsd-bench-'));
+  writeFileSync(path.join(cwd, '.langsmith-doctorrc.json'), JSON.stringify({ regions: emu.urls.regions }));
+  return { cwd, env: sc.env(emu.urls), emu };
+}
+const healthy = await scenario('healthy-admin', 200);
+const slow = await median('full diagnosis, healthy key, 200 ms latency per request', [cli, '--json'], healthy, 7);
+rows.push(slow);
+rows.push(await median('full diagnosis, EU key on the US default (region probe), 200 ms latency', [cli, '--json'], await scenario('eu-key-on-us-default', 200), 7));
+// Refused and hanging endpoints: diagnosed within the timeout plus one second.
+const refused = await scenario('connection-refused');
+rows.push(await median('refused endpoint (default --timeout 5000)', [cli, '--json'], refused, 7));
+const hang = await scenario('timeout');
+rows.push(await median('hanging endpoint, --timeout 2000', [cli, '--json', '--timeout', '2000'], hang, 3));
+rows.push(await median('hanging endpoint, default --timeout 5000', [cli, '--json'], hang, 3));
+
+if (withSdk) {
+  // For comparison: the official client's own retries against the refused endpoint.
+  const script = `import { Client } from 'langsmith'; const c = new Client({ apiUrl: process.argv[2], apiKey: 'lsv2_pt_${'0'.repeat(32)}_${'0'.repeat(10)}' }); try { for await (const p of c.listProjects()) break; } catch {}`;
+  const file = path.join(root, '.bench-sdk.mjs');
+  writeFileSync(file, script);
+  rows.push(await median('for comparison: langsmith Client.listProjects on the refused endpoint', [file, refused.env.LANGSMITH_ENDPOINT ?? refused.emu.urls.endpoint], { cwd: root }, 1));
+}
+await Promise.all(running.map((e) => e.close()));
+
+const floor = rows[0].ms;
+console.log(`Node ${process.version}, ${os.cpus().length} cores, ${runs} runs per start-up row (median; min–max)\n`);
+console.log('| what | median | min–max | runs |');
+console.log('|---|---|---|---|');
+for (const r of rows) console.log(`| ${r.label} | ${r.ms.toFixed(0)} ms | ${r.min.toFixed(0)}–${r.max.toFixed(0)} ms | ${r.n} |`);
+const startup = rows[2].ms - floor;
+console.log(`\nRound trips in the 200 ms run: about ${((slow.ms - rows[2].ms) / 200).toFixed(1)} (wall time minus the offline run, over 200 ms).`);
+console.log(`Start-up above the floor for --json --offline: ${startup.toFixed(0)} ms.`);
