@@ -64,18 +64,18 @@ export default defineChecker({
     const said = `GET ${who.url} answered ${who.status} ${excerpt(who.text, 160)}`;
 
     if (codes.has('KEY_LEGACY')) {
-      return ctx.fail('KEY_LEGACY', `LangSmith refused the key as a legacy key: ${said}`, {
+      return refuse(ctx, 'KEY_LEGACY', `LangSmith refused the key as a legacy key: ${said}`, {
         fix: { text: `Create an lsv2_ key (${DOCS.apiKeys}) and remove every ls__ key from the shell, .env files and CI secrets.`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')] }, evidence,
       });
     }
     if (codes.has('NO_PLAN')) {
-      return ctx.fail('NO_PLAN', `The organisation has no active plan, so workspace calls are refused: ${said}`, {
+      return refuse(ctx, 'NO_PLAN', `The organisation has no active plan, so workspace calls are refused: ${said}`, {
         fix: { text: 'An organisation admin picks a plan in Settings → Usage and Billing (the free Developer plan counts).', commands: ['npx langsmith-doctor --watch 60   # confirms as soon as a plan is active'] }, evidence,
       });
     }
     if (codes.has('WORKSPACE_REQUIRED')) return workspaceRequired(ctx, said, evidence);
     if (codes.has('KEY_EXPIRED')) {
-      return ctx.fail('KEY_EXPIRED', `The key has expired: ${said}`, {
+      return refuse(ctx, 'KEY_EXPIRED', `The key has expired: ${said}`, {
         fix: { text: `Expired keys cannot be renewed: create a new key (${DOCS.apiKeys}), with an expiry you will notice.`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')] }, evidence,
       });
     }
@@ -94,18 +94,24 @@ export default defineChecker({
     if (home.length === 1) {
       const { region, url } = home[0]!;
       const here = settings.endpoint.info?.region ?? 'the configured endpoint';
-      return ctx.fail('REGION_MISMATCH', `The key belongs to the ${region.toUpperCase()} region: ${here === 'the configured endpoint' ? here : `the ${here.toUpperCase()} endpoint`} refused it (${who.status}) and ${url} accepted it`, {
+      return refuse(ctx, 'REGION_MISMATCH', `The key belongs to the ${region.toUpperCase()} region: ${here === 'the configured endpoint' ? here : `the ${here.toUpperCase()} endpoint`} refused it (${who.status}) and ${url} accepted it`, {
         fix: { text: 'Point the SDKs at your organisation\'s region (set both names for older clients).', commands: [envLine('LANGSMITH_ENDPOINT', url), envLine('LANGCHAIN_ENDPOINT', url)] },
         docs: DOCS.regions, evidence,
       });
     }
     const checked = elsewhere.length > 0 ? `; the other regions (${elsewhere.map((r) => r.region).join(', ')}) do not know it either` : '';
-    return ctx.fail('KEY_INVALID', `LangSmith does not accept this key: unknown, revoked, deleted or expired${checked}. ${said}`, {
+    return refuse(ctx, 'KEY_INVALID', `LangSmith does not accept this key: unknown, revoked, deleted or expired${checked}. ${said}`, {
       fix: { text: `Create a new key in Settings → API Keys (${DOCS.apiKeys}); it works at once. If a key was just created, check that this process really sends it (see the env-vars check).`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')] },
       docs: DOCS.apiKeys, evidence,
     });
   },
 });
+
+/** A failing result with one finding; the evidence stays on the result, where reports show it. */
+function refuse(ctx: DoctorContext, code: string, message: string, extras: { fix?: { text: string; commands?: string[] }; docs?: string; evidence?: Record<string, unknown> }) {
+  const { evidence, ...rest } = extras;
+  return ctx.report([ctx.finding(code, 'fail', message, rest)], { summary: message, evidence });
+}
 
 async function listFirstProject(ctx: DoctorContext): Promise<{ count: number; error?: string; status?: number }> {
   try {
@@ -127,7 +133,7 @@ async function workspaceRequired(ctx: DoctorContext, said: string, evidence: Rec
   const workspaces = Array.isArray(list.json) ? (list.json as Workspace[]) : [];
   evidence.workspaces = workspaces.map((w) => ({ id: w.id, name: w.display_name ?? null, role: w.role_name ?? null }));
   const lines = workspaces.map((w) => `${envLine('LANGSMITH_WORKSPACE_ID', w.id)}   # ${w.display_name ?? ''}${w.role_name ? ` (${w.role_name})` : ''}`);
-  return ctx.fail('WORKSPACE_REQUIRED', `The key is organisation-scoped and needs a workspace id (sent as X-Tenant-Id): ${said}`, {
+  return refuse(ctx, 'WORKSPACE_REQUIRED', `The key is organisation-scoped and needs a workspace id (sent as X-Tenant-Id): ${said}`, {
     fix: {
       text: workspaces.length > 0 ? `Set the workspace to use; this key can see ${workspaces.length}.` : 'Set LANGSMITH_WORKSPACE_ID to the workspace to use (Settings → Workspaces), or use a workspace-scoped key. SDKs older than Python 0.4.20 / JS 0.3.65 never send it.',
       commands: lines.length > 0 ? lines : [envLine('LANGSMITH_WORKSPACE_ID', '<workspace uuid>')],
@@ -140,7 +146,7 @@ async function workspaceNotAccessible(ctx: DoctorContext, said: string, evidence
   const list = await ctx.http.request({ ...PROBES.workspaces, workspaceId: null });
   const workspaces = Array.isArray(list.json) ? (list.json as Workspace[]) : [];
   evidence.workspaces = workspaces.map((w) => ({ id: w.id, name: w.display_name ?? null }));
-  return ctx.fail('WORKSPACE_NOT_ACCESSIBLE', `The key cannot use workspace ${ctx.settings.workspaceId.value}: ${said}`, {
+  return refuse(ctx, 'WORKSPACE_NOT_ACCESSIBLE', `The key cannot use workspace ${ctx.settings.workspaceId.value}: ${said}`, {
     fix: {
       text: workspaces.length > 0 ? 'Use one of the workspaces this key can see, or ask an admin to add the key (its user or service account) to that workspace.' : 'Check the workspace id, or unset it to use the key\'s default workspace.',
       commands: workspaces.length > 0 ? workspaces.map((w) => `${envLine('LANGSMITH_WORKSPACE_ID', w.id)}   # ${w.display_name ?? ''}`) : ['unset LANGSMITH_WORKSPACE_ID'],

@@ -5,7 +5,9 @@ const YOUNG_MS = 7 * 86_400_000;
 export default defineChecker<{ warnExpiryDays?: number }>({
   id: 'key-age',
   title: 'Key age and expiry',
-  requires: ['auth', 'permission-tier'],
+  requires: ['auth'],
+  // The tier, whatever it is, to say when a young key is restricted.
+  after: ['permission-tier'],
   network: true,
   async run(ctx) {
     const key = ctx.settings.key.value;

@@ -147,6 +147,8 @@ export interface Checker<Options = any, Settings = any, Http = any> {
   description?: string;
   /** Ids that must pass or warn first; otherwise this checker is skipped. */
   requires?: string[];
+  /** Ids to wait for and read in ctx.results, whatever their status (no gating). */
+  after?: string[];
   /** Enforced by the runner; a timeout is status error. */
   timeoutMs?: number;
   /** True when the checker needs the network; `--offline` skips it. */

@@ -159,8 +159,9 @@ function checkerProblem(c: unknown, thirdParty: boolean): string | undefined {
   if (thirdParty && !c.id.includes('/')) return `checker id '${c.id}' must be namespaced, e.g. 'acme/${c.id}' (bare ids are for built-ins)`;
   if (typeof c.title !== 'string' || c.title === '') return `checker '${c.id}' needs a title string`;
   if (typeof c.run !== 'function') return `checker '${c.id}' needs a run(ctx) function`;
-  if (c.requires !== undefined && !(Array.isArray(c.requires) && c.requires.every((r) => typeof r === 'string'))) {
-    return `checker '${c.id}': requires must be an array of checker ids`;
+  for (const field of ['requires', 'after'] as const) {
+    const v = c[field];
+    if (v !== undefined && !(Array.isArray(v) && v.every((r) => typeof r === 'string'))) return `checker '${c.id}': ${field} must be an array of checker ids`;
   }
   if (c.timeoutMs !== undefined && !(typeof c.timeoutMs === 'number' && c.timeoutMs > 0)) {
     return `checker '${c.id}': timeoutMs must be a positive number`;

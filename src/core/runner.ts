@@ -85,6 +85,11 @@ export async function runCheckers<Settings, Http>(
         return { ...base, status: 'skip', summary: `skipped: '${req}' did not pass (${r.status})`, findings: [], durationMs: 0 };
       }
     }
+    // `after`: wait and read, never gate. A missing id is simply absent from ctx.results.
+    for (const id of checker.after ?? []) {
+      const at = byId.get(id);
+      if (at !== undefined && at !== index) prereqs[id] = await settled[at]!.promise;
+    }
     if (opts.offline && checker.network) {
       return { ...base, status: 'skip', summary: 'skipped: needs the network (--offline)', findings: [], durationMs: 0 };
     }
@@ -220,7 +225,8 @@ function findCycles(entries: readonly RunEntry[], byId: Map<string, number>): Ma
     state.set(id, 'visiting');
     stack.push(id);
     const at = byId.get(id);
-    for (const req of at === undefined ? [] : entries[at]!.checker.requires ?? []) {
+    const c = at === undefined ? undefined : entries[at]!.checker;
+    for (const req of [...(c?.requires ?? []), ...(c?.after ?? [])]) {
       if (byId.has(req)) visit(req);
     }
     stack.pop();

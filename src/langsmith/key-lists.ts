@@ -13,7 +13,7 @@ export interface ListedKey {
 
 /** Splits a short_key into the visible prefix and tail around its mask (…, ..., ***). */
 export function shortKeyParts(shortKey: string): { prefix: string; tail: string } {
-  const m = /^(.*?)(?:…|\.{2,}|\*{2,}|•+)(.*)$/.exec(shortKey);
+  const m = /^(.*?)(?:…|\.{2,}|\*+|•+)(.*)$/.exec(shortKey);
   if (m) return { prefix: m[1]!, tail: m[2]! };
   // No mask characters: a known prefix followed by the visible tail (`lsv2_sk_abcd`).
   const known = /^(lsv2_(?:pt|sk)_|ls__)(.*)$/.exec(shortKey);

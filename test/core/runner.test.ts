@@ -107,4 +107,14 @@ describe('runner', () => {
     const results = await runCheckers([entry({ id: 'plugin:x', title: 'x', run: () => { throw new Error('must not run'); } }, { loadError: 'cannot find module' })], opts);
     expect(results[0]).toMatchObject({ status: 'error', summary: 'cannot find module' });
   });
+
+  it('after: waits for a checker and reads its result whatever its status, without gating', async () => {
+    const results = await runCheckers([
+      entry({ id: 'reader', title: 'r', after: ['slow-fail'], run: (ctx) => ctx.pass(`saw ${ctx.results['slow-fail']?.status}`) }),
+      entry({ id: 'slow-fail', title: 's', run: async (ctx) => { await sleep(20); return ctx.fail('X', 'x'); } }),
+      entry({ id: 'orphan', title: 'o', after: ['not-loaded'], run: (ctx) => ctx.pass(String(Object.keys(ctx.results).length)) }),
+    ], opts);
+    expect(results[0]).toMatchObject({ status: 'pass', summary: 'saw fail' });
+    expect(results[2]).toMatchObject({ status: 'pass', summary: '0' });
+  });
 });

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { runScenario } from '../../test/helpers/scenario.js';
+
+// Accept/reject against the emulator's worlds; each case names the codes auth must give, and no others.
+const cases: Array<{ scenario: string; codes: string[]; status: string; switches?: Record<string, unknown>; then?: (r: Awaited<ReturnType<typeof runScenario>>) => void }> = [
+  { scenario: 'healthy-admin', codes: [], status: 'pass', then: (r) => expect(r.check('auth').summary).toMatch(/^Key accepted by the US region: workspace/) },
+  { scenario: 'new-key-works-at-once', codes: [], status: 'pass' },
+  { scenario: 'org-scoped-key-with-workspace', codes: [], status: 'pass' },
+  { scenario: 'self-hosted-healthy', codes: [], status: 'pass' },
+  { scenario: 'eu-key-on-us-default', codes: ['REGION_MISMATCH'], status: 'fail', then: (r) => {
+    const f = r.check('auth').findings[0]!;
+    expect(f.fix!.commands![0]).toMatch(/^LANGSMITH_ENDPOINT=http:\/\/127\.0\.0\.1:\d+$/);
+    expect(f.message).toMatch(/belongs to the EU region/);
+  } },
+  { scenario: 'apac-key-on-us-default-403', codes: ['REGION_MISMATCH'], status: 'fail', then: (r) => expect(r.check('auth').findings[0]!.message).toMatch(/APAC/) },
+  { scenario: 'eu-key-on-us-default', switches: { unknownKeyApiStatus: 403 }, codes: ['REGION_MISMATCH'], status: 'fail' },
+  { scenario: 'org-scoped-key-without-workspace', codes: ['WORKSPACE_REQUIRED'], status: 'fail', then: (r) => {
+    const f = r.check('auth').findings[0]!;
+    expect(f.fix!.commands!.length).toBeGreaterThanOrEqual(2);
+    expect(f.fix!.commands![0]).toMatch(/^LANGSMITH_WORKSPACE_ID=[0-9a-f-]{36}   # /);
+  } },
+  { scenario: 'org-scoped-error-shape', codes: ['WORKSPACE_REQUIRED'], status: 'fail' },
+  { scenario: 'workspace-not-accessible', codes: ['WORKSPACE_NOT_ACCESSIBLE'], status: 'fail' },
+  { scenario: 'revoked-key', codes: ['KEY_INVALID'], status: 'fail', then: (r) => expect(r.check('auth').findings[0]!.message).toMatch(/other regions \(eu, apac, aws\) do not know it either/) },
+  { scenario: 'expired-key', codes: ['KEY_INVALID'], status: 'fail', then: (r) => expect(r.check('auth').findings[0]!.message).toMatch(/expired/) },
+  { scenario: 'expired-key-explicit', codes: ['KEY_EXPIRED'], status: 'fail' },
+  { scenario: 'no-plan', codes: ['NO_PLAN'], status: 'fail' },
+  { scenario: 'rate-limited', codes: ['RATE_LIMITED'], status: 'fail' },
+  { scenario: 'legacy-key', codes: [], status: 'skip' },
+  { scenario: 'placeholder-key', codes: [], status: 'skip' },
+  { scenario: 'connection-refused', codes: [], status: 'skip' },
+];
+
+describe('auth', () => {
+  for (const c of cases) {
+    it(`${c.scenario}${c.switches ? ` ${JSON.stringify(c.switches)}` : ''}: ${c.codes.join(', ') || c.status}`, async () => {
+      const r = await runScenario(c.scenario, { switches: c.switches as never });
+      expect(r.codes('auth')).toEqual(c.codes);
+      expect(r.check('auth').status).toBe(c.status);
+      c.then?.(r);
+    });
+  }
+
+  it('the region probe asks only the configured region hosts, and the SDK path is exercised', async () => {
+    const r = await runScenario('eu-key-on-us-default');
+    const origins = new Set(r.report.transcript.map((t) => new URL(t.url).origin));
+    expect(origins.size).toBe(4);
+    expect(r.check('auth').evidence.sdk).toMatchObject({ listProjects: expect.stringContaining('401') });
+  });
+});
