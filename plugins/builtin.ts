@@ -6,6 +6,7 @@ import envVars from './env-vars/index.js';
 import keyAge from './key-age/index.js';
 import keyFormat from './key-format/index.js';
 import permissionTier from './permission-tier/index.js';
+import sdkVersions from './sdk-versions/index.js';
 import usageLimits from './usage-limits/index.js';
 
-export const builtinCheckers: readonly Checker[] = [keyFormat, envVars, endpoint, auth, permissionTier, keyAge, usageLimits];
+export const builtinCheckers: readonly Checker[] = [keyFormat, envVars, endpoint, auth, permissionTier, keyAge, usageLimits, sdkVersions];

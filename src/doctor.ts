@@ -88,6 +88,7 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
     settings,
     http,
     env: options.env,
+    cwd: options.cwd,
     offline: options.offline ?? false,
     defaultTimeoutMs: prepared.timeoutMs * 2 + 2000,
     ignore: prepared.config.ignore,

@@ -133,6 +133,8 @@ export interface CheckContext<Options = Record<string, unknown>, Settings = unkn
   env: Readonly<Record<string, string | undefined>>;
   /** True under `--offline`: make no network request. */
   offline: boolean;
+  /** The project directory the doctor analyses. */
+  cwd: string;
   /** Aborted when the checker times out. */
   signal: AbortSignal;
   /** Finished results of this checker's `requires`, by id. */

@@ -29,6 +29,8 @@ export interface RunOptions<Settings, Http> {
   settings: Settings;
   http: Http;
   env: Readonly<Record<string, string | undefined>>;
+  /** The project directory (default: the process's). */
+  cwd?: string;
   offline?: boolean;
   /** How many checkers run at once. */
   concurrency?: number;
@@ -130,6 +132,7 @@ async function runWithTimeout<Settings, Http>(
     http: opts.http,
     env: opts.env,
     offline: opts.offline ?? false,
+    cwd: opts.cwd ?? process.cwd(),
     signal: controller.signal,
     results,
   };

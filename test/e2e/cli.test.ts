@@ -79,7 +79,7 @@ describe('langsmith-doctor (built CLI)', () => {
     expect(only.checks.map((c: { id: string }) => c.id)).toEqual(['endpoint']);
     const withPrereqs = (await runCli(['--json', '--only', 'auth'], { cwd })).json();
     expect(withPrereqs.checks.map((c: { id: string }) => c.id)).toEqual(['key-format', 'endpoint', 'auth']);
-    const skip = (await runCli(['--json', '--skip', 'key-format,env-vars,auth,permission-tier,key-age,usage-limits'], { cwd })).json();
+    const skip = (await runCli(['--json', '--skip', 'key-format,env-vars,auth,permission-tier,key-age,usage-limits,sdk-versions'], { cwd })).json();
     expect(skip.checks.map((c: { id: string }) => c.id)).toEqual(['endpoint']);
   });
 
@@ -103,7 +103,7 @@ describe('langsmith-doctor (built CLI)', () => {
     expect(list.code).toBe(0);
     expect(list.stdout).toContain(`module   ./checks/proxy.mjs  (${path.join(cwd, 'checks', 'proxy.mjs')}) — 1 checker`);
     expect(list.stdout).toContain('  acme/proxy — Corporate proxy lets LangSmith through');
-    expect(list.stdout).toMatch(/^builtin  builtin — 7 checkers/m);
+    expect(list.stdout).toMatch(/^builtin  builtin — 8 checkers/m);
   });
 
   it('a malformed config exits 2 with the file path in the message', async () => {

@@ -33,7 +33,7 @@ export async function runRule(checker: Checker, c: Omit<RuleCase, 'codes' | 'des
   const env = { HOME: dir, ...c.env };
   const settings = resolveSettings({ env, cwd: dir, envFiles: c.envFiles ?? ['.env'], regions: c.regions });
   const http = createHttp({ endpoint: settings.endpoint.value, regionUrls: [], apiKey: undefined, keySendable: false, workspaceId: undefined, timeoutMs: 1000, offline: true, userAgent: 'test' });
-  const [result] = await runCheckers([{ checker, source: 'builtin', options: c.options }], { settings, http, env, offline: true });
+  const [result] = await runCheckers([{ checker, source: 'builtin', options: c.options }], { settings, http, env, offline: true, cwd: dir });
   return result!;
 }
 

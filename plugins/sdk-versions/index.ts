@@ -1,0 +1,75 @@
+import {
+  compareVersions,
+  defineChecker,
+  findJsPackage,
+  findPythonPackage,
+  JS_LANGSMITH_VARS_SINCE,
+  WORKSPACE_ID_SINCE,
+  type DoctorContext,
+  type Finding,
+  type InstalledSdk,
+} from '../../src/index.js';
+
+const VENVS = ['.venv', 'venv', 'env', '.env.d'];
+
+export default defineChecker<{ python?: boolean }>({
+  id: 'sdk-versions',
+  title: 'Installed LangSmith SDKs',
+  timeoutMs: 8000,
+  async run(ctx) {
+    const cwd = ctx.cwd;
+    const found: InstalledSdk[] = [];
+    const js = findJsPackage(cwd, 'langsmith');
+    if (js) found.push(js);
+    const venv = ctx.env.VIRTUAL_ENV ? [ctx.env.VIRTUAL_ENV] : [];
+    const py = findPythonPackage(cwd, 'langsmith', [...venv, ...VENVS]) ?? (ctx.options.python === false ? undefined : await pythonOnPath(ctx));
+    if (py) found.push(py);
+    if (found.length === 0) {
+      return ctx.info('SDK_NOT_FOUND', 'No langsmith SDK found here (node_modules, a virtualenv, or python3 on PATH); run the doctor in your app\'s folder and environment to check SDK versions', {
+        summary: 'No langsmith SDK found in this project',
+      });
+    }
+    const s = ctx.settings;
+    const names = new Set(s.candidates.map((c) => c.name));
+    const findings: Finding[] = [];
+    if (js && compareVersions(js.version, JS_LANGSMITH_VARS_SINCE) < 0) {
+      const onlyNew = ['API_KEY', 'ENDPOINT', 'TRACING', 'PROJECT'].filter((x) => names.has(`LANGSMITH_${x}`) && !names.has(`LANGCHAIN_${x}`) && !names.has(`LANGCHAIN_${x}_V2`));
+      if (onlyNew.length > 0) {
+        findings.push(ctx.finding('SDK_IGNORES_LANGSMITH_VARS', 'fail',
+          `JS langsmith ${js.version} reads only LANGCHAIN_* variables (LANGSMITH_* support arrived in 2024-08, about ${JS_LANGSMITH_VARS_SINCE}); ${onlyNew.map((x) => `LANGSMITH_${x}`).join(', ')} ${onlyNew.length === 1 ? 'is' : 'are'} never read`, {
+            fix: { text: 'Upgrade the SDK, or set the LANGCHAIN_* names too.', commands: ['npm install langsmith@latest', ...onlyNew.map((x) => `LANGCHAIN_${x === 'TRACING' ? 'TRACING_V2' : x}=<same value as LANGSMITH_${x}>`)] },
+            evidence: { version: js.version, where: js.where },
+          }));
+      }
+    }
+    if (s.workspaceId.value) {
+      for (const sdk of found) {
+        const since = WORKSPACE_ID_SINCE[sdk.language];
+        if (compareVersions(sdk.version, since) < 0) {
+          findings.push(ctx.finding('SDK_IGNORES_WORKSPACE_ID', 'warn',
+            `${sdk.language === 'js' ? 'JS' : 'Python'} langsmith ${sdk.version} never sends LANGSMITH_WORKSPACE_ID (X-Tenant-Id arrived in ${since}): an org-scoped key gets 403 from this app although the doctor's requests work`, {
+              fix: { text: 'Upgrade the SDK.', commands: [sdk.language === 'js' ? 'npm install langsmith@latest' : 'pip install -U langsmith'] },
+              evidence: { version: sdk.version, where: sdk.where },
+            }));
+        }
+      }
+    }
+    const list = found.map((f) => `${f.language === 'js' ? 'JS' : 'Python'} langsmith ${f.version}`).join(', ');
+    return ctx.report(findings, { summary: findings.length === 0 ? `${list}: read LANGSMITH_* and LANGSMITH_WORKSPACE_ID` : undefined, evidence: { sdks: found } });
+  },
+});
+
+/** The SDK the `python3` on PATH would import, asked with a short timeout. */
+async function pythonOnPath(ctx: DoctorContext): Promise<InstalledSdk | undefined> {
+  if (!ctx.env.PATH) return undefined;
+  const { execa } = await import('execa');
+  const r = await execa('python3', ['-c', 'import importlib.metadata as m; print(m.version("langsmith"))'], {
+    env: { PATH: ctx.env.PATH, HOME: ctx.env.HOME },
+    extendEnv: false,
+    reject: false,
+    timeout: 4000,
+    cancelSignal: ctx.signal,
+  });
+  const version = String(r.stdout ?? '').trim();
+  return r.exitCode === 0 && /^\d+\.\d+/.test(version) ? { language: 'python', name: 'langsmith', version, where: 'python3 on PATH' } : undefined;
+}
