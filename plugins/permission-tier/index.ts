@@ -34,7 +34,7 @@ export default defineChecker<{ writeProbe?: boolean }>({
     };
 
     let measured = tierFrom({ role: ws?.role_name ?? undefined, permissions: ws?.permissions ?? undefined, readOnly: ws?.read_only, orgPermissions: orgPerms });
-    let how = measured.tier === 'unknown' ? '' : `from the workspace's role and permissions (${measured.basis})`;
+    let how = measured.tier === 'unknown' ? '' : `Measured from the workspace's role and permissions (${measured.basis}).`;
 
     // Permissions not visible to this key (facts §10: UNCERTAIN): measure with a write that writes nothing.
     if (measured.tier === 'unknown') {
@@ -42,10 +42,10 @@ export default defineChecker<{ writeProbe?: boolean }>({
       evidence.emptyBatch = { status: batch.status ?? batch.networkError?.code ?? null, body: batch.text ? excerpt(batch.text, 120) : null };
       if (batch.status === 401 || batch.status === 403) {
         measured = { tier: 'read-only', basis: 'an empty trace batch was refused', missing: ['runs:create'] };
-        how = `inferred: permissions are not listed for this key, and an empty trace batch (which writes nothing) was refused with ${batch.status}`;
+        how = `Inferred: permissions are not listed for this key, and an empty trace batch (which writes nothing) was refused with ${batch.status}.`;
       } else if (batch.status !== undefined && batch.status < 500 && batch.status !== 429) {
         measured = { tier: 'limited-write', basis: 'an empty trace batch was accepted', missing: [], lowerBound: true };
-        how = `inferred: permissions are not listed for this key, and an empty trace batch (which writes nothing) was accepted with ${batch.status}`;
+        how = `Inferred: permissions are not listed for this key, and an empty trace batch (which writes nothing) was accepted with ${batch.status}.`;
       }
     }
 
@@ -55,10 +55,10 @@ export default defineChecker<{ writeProbe?: boolean }>({
       evidence.writeProbe = probe;
       if (probe.created && measured.tier !== 'admin') {
         measured = { tier: 'full-access', basis: 'created and deleted a throwaway project', missing: [] };
-        how = `measured: --write-probe created and deleted project ${probe.name}`;
+        how = `Measured: --write-probe created and deleted project ${probe.name}.`;
       } else if (!probe.created && probe.status === 403) {
         measured = { tier: 'limited-write', basis: 'creating a project was refused', missing: ['projects:create', 'projects:delete'] };
-        how = `measured: --write-probe could not create a project (403)`;
+        how = 'Measured: --write-probe could not create a project (403).';
       }
     }
     evidence.tier = measured.tier;

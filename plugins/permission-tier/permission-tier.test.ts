@@ -45,7 +45,7 @@ describe('permission-tier against the emulator', () => {
     const r = await runScenario('viewer-permissions-hidden');
     const f = r.check('permission-tier').findings[0]!;
     expect(f.message).toMatch(/missing runs:create/);
-    expect(f.message).toMatch(/inferred: permissions are not listed for this key, and an empty trace batch \(which writes nothing\) was refused with 403/);
+    expect(f.message).toMatch(/Inferred: permissions are not listed for this key, and an empty trace batch \(which writes nothing\) was refused with 403/);
   });
 
   it('--write-probe creates a uniquely named project and always deletes it', async () => {
