@@ -1,5 +1,7 @@
 // The executable: real process streams in, exit code out. Everything else lives in cli.ts.
 import { main } from './cli.js';
+import { createRedactor } from './core/redact.js';
+import { maskKey, SECRET_PATTERNS } from './langsmith/keys.js';
 
 // A closed pipe (`… | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -20,7 +22,11 @@ main(process.argv.slice(2), {
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`langsmith-doctor: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    // Even a crash report passes through redaction: the environment's keys and any key shape.
+    const secrets = Object.entries(process.env).filter(([k]) => /API_KEY|TOKEN|SECRET/i.test(k)).map(([, v]) => v);
+    const redact = createRedactor({ secrets, patterns: [...SECRET_PATTERNS], mask: maskKey });
+    const text = err instanceof Error ? err.stack ?? err.message : String(err);
+    process.stderr.write(`langsmith-doctor: internal error (please report it): ${redact.text(text)}\n`);
     process.exitCode = 70;
   },
 );
