@@ -32,8 +32,12 @@ export async function explainCommand(args: ParsedArgs, io: Io): Promise<number> 
   const result = explainBytes(read.tail, { totalBytes: read.totalBytes, lineOffset: read.droppedLines });
   // The analysis already masks every secret shape; one more pass guards the whole output.
   const redactor = createRedactor({ patterns: [...SECRET_PATTERNS], mask: maskKey });
-  if (modeOf(args, io) === 'json') {
+  const mode = modeOf(args, io);
+  if (mode === 'json') {
     io.stdout.write(JSON.stringify(redactor.deep({ schemaVersion: 1, findings: result.findings, input: result.input }), null, 2) + '\n');
+  } else if (mode === 'interactive') {
+    const { renderExplainInteractive } = await import('../ui/render-explain.js');
+    await renderExplainInteractive(redactor.deep(result), fromStdin ? 'stdin' : file, io);
   } else {
     io.stdout.write(redactor.text(renderExplainText(result, fromStdin ? 'stdin' : file)));
   }

@@ -1,5 +1,7 @@
 // The interactive app in a real terminal: tmux runs the built CLI, capture-pane reads the screen.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempDir } from '../helpers/cli.js';
 import { fakeKey } from '../helpers/keys.js';
@@ -47,6 +49,22 @@ describe.runIf(hasTmux || process.env.CI)('interactive checklist under tmux', ()
       expect(screen).not.toContain(KEY);
       // The spinner frames are gone once everything settled.
       expect(screen).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+  });
+
+  it('explain in a terminal renders the Ink view of a pasted log', async () => {
+    const cwd = tempDir();
+    const session = `lsdx${process.pid}`;
+    writeFileSync(path.join(cwd, 'app.log'), 'LangSmithAuthError: Authentication failed for https://api.smith.langchain.com/runs/multipart. 401 {"detail":"Using legacy API key. Please generate a new API key."}\n');
+    tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', '-c', cwd, `env -i PATH="${process.env.PATH}" HOME="${cwd}" TERM=xterm-256color node ${CLI} explain app.log; echo "EXIT=$?"; sleep 60`);
+    try {
+      const screen = await waitFor(session, /EXIT=\d/);
+      expect(screen).toContain('langsmith-doctor explain — app.log: 1 line,');
+      expect(screen).toMatch(/✖ KEY_LEGACY LangSmith refused a legacy ls__ key/);
+      expect(screen).toContain('1 LangSmith finding: KEY_LEGACY');
+      expect(screen).toContain('EXIT=1');
     } finally {
       tmux('kill-session', '-t', session);
     }
