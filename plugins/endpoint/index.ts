@@ -73,7 +73,9 @@ export default defineChecker({
         evidence.version = body.version;
         evidence.selfHosted = selfHosted;
         evidence.sizeLimitBytes = (body.batch_ingest_config as Record<string, unknown> | undefined)?.size_limit_bytes ?? null;
-        live = `: LangSmith ${body.version}${selfHosted ? ' (self-hosted)' : ''} answers /info in ${res.durationMs} ms`;
+        const via = ctx.http.transcript.find((t) => t.url === res.url)?.proxy;
+        evidence.proxy = via ?? null;
+        live = `: LangSmith ${body.version}${selfHosted ? ' (self-hosted)' : ''} answers /info in ${res.durationMs} ms${via ? ` via proxy ${via}` : ''}`;
       } else if (res.status === 200 && !res.isJson && /json/.test(res.headers['content-type'] ?? '')) {
         findings.push(ctx.finding('PROXY_INTERFERENCE', 'fail', `${res.url} answered 200 with JSON that is cut short or altered ("${res.text.slice(0, 60)}…"): something on the route changes answers`, {
           fix: { text: 'Check proxies, VPNs or security agents between you and LangSmith; allow the host.', commands: [`curl -sv ${url}/info`] },

@@ -151,4 +151,32 @@ describe('http prober', () => {
     expect(proxyFor('https://example.com/', p)).toBe('http://proxy:3128');
     expect(proxyFor('http://plain.test/', p)).toBeUndefined();
   });
+
+  it('the endpoint check says which proxy carried /info (through the doctor, end to end)', async () => {
+    const { prepare, run } = await import('../../src/doctor.js');
+    const proxy = http.createServer((_q, r) => r.writeHead(405).end());
+    proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+      const [host, port] = (req.url ?? '').split(':');
+      const up = net.connect(Number(port), host, () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        up.write(head);
+        up.pipe(client);
+        client.pipe(up);
+      });
+      up.on('error', () => client.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    const info = http.createServer((_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end('{"version":"0.12.1"}'));
+    await new Promise<void>((r) => info.listen(0, '127.0.0.1', r));
+    const ep = `http://127.0.0.1:${(info.address() as net.AddressInfo).port}`;
+    try {
+      const report = await run(await prepare({ cwd: '/nonexistent-cwd', env: { HTTP_PROXY: proxyUrl, LANGSMITH_ENDPOINT: ep }, only: ['endpoint'], regions: { us: ep } }));
+      const endpoint = report.checks.find((c) => c.id === 'endpoint')!;
+      expect(endpoint.summary).toContain(`via proxy ${proxyUrl}`);
+      expect(report.transcript[0]!.proxy).toBe(proxyUrl);
+    } finally {
+      await Promise.all([new Promise((r) => proxy.close(r)), new Promise((r) => info.close(r))]);
+    }
+  });
 });
