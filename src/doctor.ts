@@ -157,6 +157,7 @@ export function makeHttp(prepared: Prepared): Http {
     keySendable: kind === 'personal-access-token' || kind === 'service-key' || kind === 'legacy' || kind === 'oauth' ||
       (kind === 'unknown' && (settings.endpoint.info?.kind === 'self-hosted' || settings.endpoint.info?.loopback === true)),
     workspaceId: settings.workspaceId.value,
+    authScheme: kind === 'oauth' ? 'bearer' : 'x-api-key',
     timeoutMs: prepared.timeoutMs,
     offline: options.offline ?? false,
     userAgent: `${TOOL_NAME}/${VERSION}`,

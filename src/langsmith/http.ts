@@ -90,6 +90,8 @@ export interface HttpOptions {
   /** False when the key value is not a LangSmith key (placeholder, another provider's key…). */
   keySendable: boolean;
   workspaceId: string | undefined;
+  /** How the key travels: `x-api-key` (API keys), or `bearer` (OAuth tokens from the CLI profile, facts §1). */
+  authScheme?: 'x-api-key' | 'bearer';
   timeoutMs: number;
   offline: boolean;
   userAgent: string;
@@ -176,7 +178,8 @@ export function createHttp(opts: HttpOptions): Http {
     if (auth) {
       const policy = keyPolicy(url);
       if (!policy.ok) return done({ ...empty, blocked: policy.reason });
-      headers['x-api-key'] = opts.apiKey!;
+      if (opts.authScheme === 'bearer') headers.authorization = `Bearer ${opts.apiKey!}`;
+      else headers['x-api-key'] = opts.apiKey!;
       const ws = req.workspaceId === undefined ? opts.workspaceId : req.workspaceId;
       if (ws) headers['x-tenant-id'] = ws;
     }
@@ -185,7 +188,11 @@ export function createHttp(opts: HttpOptions): Http {
       body = JSON.stringify(req.body);
       headers['content-type'] = 'application/json';
     }
-    const shownHeaders = { ...headers, ...(headers['x-api-key'] ? { 'x-api-key': '(the API key)' } : {}) };
+    const shownHeaders = {
+      ...headers,
+      ...(headers['x-api-key'] ? { 'x-api-key': '(the API key)' } : {}),
+      ...(headers.authorization ? { authorization: 'Bearer (the OAuth token)' } : {}),
+    };
     const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
     const signals = [AbortSignal.timeout(timeoutMs)];
     if (opts.signal) signals.push(opts.signal);

@@ -179,4 +179,14 @@ describe('http prober', () => {
       await Promise.all([new Promise((r) => proxy.close(r)), new Promise((r) => info.close(r))]);
     }
   });
+
+  it('an OAuth token from the CLI profile travels as a Bearer token, never as x-api-key', async () => {
+    const h = make({ authScheme: 'bearer', workspaceId: 'ws-9' });
+    await h.request({ path: '/settings', memo: false });
+    const sent = seen.at(-1)!.headers;
+    expect(sent.authorization).toBe(`Bearer ${KEY}`);
+    expect(sent['x-api-key']).toBeUndefined();
+    expect(sent['x-tenant-id']).toBe('ws-9');
+    expect(JSON.stringify(h.transcript)).not.toContain(KEY);
+  });
 });
