@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import type { CheckResult } from '../core/checker.js';
 import { SEVERITY_GLYPH, STATUS_GLYPH, oneLine } from '../report/text.js';
-import { Spinner } from './Spinner.js';
+import { Elapsed, Spinner } from './Spinner.js';
 import { SEVERITY_COLOR, STATUS_COLOR, paint } from './theme.js';
 
 interface Properties {
@@ -9,17 +9,20 @@ interface Properties {
   readonly id: string;
   readonly result?: CheckResult;
   readonly running?: boolean;
+  /** When the check started (ms since epoch), for the elapsed-time hint. */
+  readonly startedAt?: number;
   readonly color: boolean;
 }
 
 /** One checklist row: status glyph, title, summary and duration; findings with their fixes below. */
-export function CheckRow({ title, id, result, running, color }: Properties) {
+export function CheckRow({ title, id, result, running, startedAt, color }: Properties) {
   if (!result) {
     return (
       <Box>
         {running ? <Spinner color={paint(color, 'cyan')} /> : <Text dimColor>·</Text>}
         <Text> {title} </Text>
         <Text dimColor>[{id}]{running ? '' : ' waiting'}</Text>
+        {running && startedAt !== undefined ? <Elapsed since={startedAt} /> : null}
       </Box>
     );
   }

@@ -40,7 +40,7 @@ export function Checklist({ store }: Properties) {
       </Static>
       <Box flexDirection="column">
         {live.map((row) => (
-          <CheckRow key={row.id} id={row.id} title={row.title} result={row.result} running={row.state === 'running'} color={state.color} />
+          <CheckRow key={row.id} id={row.id} title={row.title} result={row.result} running={row.state === 'running'} startedAt={row.startedAt} color={state.color} />
         ))}
         {state.report ? <Conclusion report={state.report} color={state.color} /> : null}
       </Box>
