@@ -24,8 +24,10 @@ export default defineChecker({
     if (!findings.some((f) => f.code === 'RATE_LIMITED')) {
       const limited = ctx.http.transcript.find((t) => t.status === 429);
       if (limited) {
-        findings.push(ctx.finding('RATE_LIMITED', 'warn', `${limited.method} ${limited.url} answered 429 Too Many Requests: rate limits answer 429, never 403`, {
-          fix: { text: 'Wait and retry; lower request or trace volume.', commands: [] }, docs: DOCS.limits,
+        const retry = limited.retryAfter ? ` (Retry-After: ${limited.retryAfter} s)` : '';
+        findings.push(ctx.finding('RATE_LIMITED', 'warn', `${limited.method} ${limited.url} answered 429 Too Many Requests${retry}: rate limits answer 429, never 403`, {
+          fix: { text: `Wait${limited.retryAfter ? ` ${limited.retryAfter} s` : ''} and retry; lower request or trace volume.`, commands: ['LANGSMITH_TRACING_SAMPLING_RATE=0.5'] }, docs: DOCS.limits,
+          evidence: { retryAfter: limited.retryAfter ?? null },
         }));
       }
     }

@@ -63,6 +63,8 @@ export interface TranscriptEntry {
   excerpt?: string;
   requestHeaders?: Record<string, string>;
   proxy?: string;
+  /** Seconds, from a 429 or 503 answer's Retry-After. */
+  retryAfter?: string;
 }
 
 export interface Http {
@@ -157,6 +159,7 @@ export function createHttp(opts: HttpOptions): Http {
         excerpt: res.text ? excerpt(res.text) : undefined,
         requestHeaders: headersSent,
         proxy: via,
+        retryAfter: res.headers['retry-after'],
       });
       return res;
     };
