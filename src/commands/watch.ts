@@ -1,6 +1,6 @@
 // --watch [SECONDS]: diagnose, then re-probe every SECONDS until access changes (stage or tier),
 // printing one line per unchanged round and what changed when it does. Ctrl-C stops it.
-import { runInMode, type Io, type Mode, type ParsedArgs } from '../cli.js';
+import { runInMode, writeReport, type Io, type Mode, type ParsedArgs } from '../cli.js';
 import { prepare, run, type Prepared } from '../doctor.js';
 import { exitCodeOf, type Report } from '../report/model.js';
 import { renderConclusion } from '../report/text.js';
@@ -45,6 +45,7 @@ export async function watchCommand(first: Prepared, args: ParsedArgs, io: Io, mo
   process.on('SIGTERM', onSignal);
   let previous: Report = json ? await run(first) : await runInMode(first, mode, io);
   if (json) io.stdout.write(JSON.stringify(previous) + '\n');
+  if (args.report) writeReport(args.report, previous, io);
   say(`\nWatching: re-probing every ${seconds} s until the stage or tier changes (Ctrl-C to stop).`);
   try {
     for (let round = 2; ; round++) {
@@ -60,6 +61,8 @@ export async function watchCommand(first: Prepared, args: ParsedArgs, io: Io, mo
         say(`${time} round ${round}: ${changes.map((c) => `${c.what} ${c.from} → ${c.to}`).join('; ')}`);
       }
       previous = next;
+      // --report always holds the latest round.
+      if (args.report) writeReport(args.report, next, io);
       if (accessChanged(changes)) {
         if (!json) io.stdout.write(renderConclusion(next));
         say('Access changed; stopped watching.');
