@@ -26,7 +26,7 @@ function dumpDom(file: string): string {
   ], { encoding: 'utf8', timeout: 60_000, stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
-describe.runIf(chromium || process.env.CI)('HTML report in headless Chromium', () => {
+describe.runIf(chromium || process.env.LSD_TEST_IN_CI)('HTML report in headless Chromium', () => {
   it('renders the stage, the causes, the plan and every check, with the key masked', async () => {
     const cwd = tempDir();
     const file = path.join(cwd, 'report.html');

@@ -32,7 +32,7 @@ async function waitFor(session: string, pattern: RegExp, timeoutMs = 10_000): Pr
   throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
 }
 
-describe.runIf(hasTmux || process.env.CI)('interactive checklist under tmux', () => {
+describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('interactive checklist under tmux', () => {
   it('renders the live checklist, the stage and the plan in a real terminal, with the key masked', async () => {
     const cwd = tempDir();
     const session = `lsd${process.pid}`;
