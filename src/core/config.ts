@@ -1,5 +1,7 @@
 // Config discovery (cosmiconfig) and validation. Every error names the file and the key path.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { isPlainObject } from './checker.js';
 
 export const MODULE_NAME = 'langsmith-doctor';
@@ -73,7 +75,9 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<DoctorConfig>
   try {
     result = explicit ? await explorer.load(explicit) : await explorer.search(opts.cwd);
   } catch (err) {
-    throw toConfigError(err, explicit ?? opts.cwd);
+    // cosmiconfig names the file in parse errors, not when a JS config throws: find it ourselves.
+    const file = explicit ?? locateConfigFile(opts.cwd) ?? opts.cwd;
+    throw toConfigError(await clarify(err, file), file);
   }
   if (!result) return emptyConfig(opts.cwd);
   if (result.isEmpty || result.config === undefined || result.config === null) {
@@ -99,6 +103,35 @@ function toConfigError(err: unknown, where: string): ConfigError {
   const file = named ?? where;
   const detail = message.replace(/^(JSON|YAML) Error in [^\n]+?:\s*/, '$1 error: ').trim();
   return new ConfigError(file, undefined, firstLines(detail, 6));
+}
+
+/** The file cosmiconfig's search would load: the first search place, from cwd up to the project root. */
+export function locateConfigFile(cwd: string): string | undefined {
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const place of SEARCH_PLACES) {
+      const file = path.join(dir, place);
+      if (!existsSync(file)) continue;
+      if (place !== 'package.json') return file;
+      try {
+        if (MODULE_NAME in (JSON.parse(readFileSync(file, 'utf8')) as object)) return file;
+      } catch {
+        return file;
+      }
+    }
+    if (existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return undefined;
+  }
+}
+
+/** Node's loader can hide a JS config's own error behind "Cannot require() ES Module…"; import it to get the real one. */
+async function clarify(err: unknown, file: string): Promise<unknown> {
+  const message = err instanceof Error ? err.message : String(err);
+  if (!/Cannot require\(\) ES Module|ERR_REQUIRE/.test(message) || !/\.(m|c)?js$/.test(file)) return err;
+  try {
+    await import(`${pathToFileURL(file).href}?retry=${Date.now()}`);
+    return err;
+  } catch (real) {
+    return real;
+  }
 }
 
 function firstLines(s: string, n: number): string {

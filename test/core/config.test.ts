@@ -66,6 +66,17 @@ describe('config discovery', () => {
     expect(err.message).toContain(path.join(dir, '.langsmith-doctorrc.yml'));
   });
 
+  it('a JS config that throws, and one with a syntax error, name the file and the real error', async () => {
+    const throws = tree({ 'package.json': '{}', '.langsmith-doctorrc.cjs': "throw new Error('boom in config');\n" });
+    const e1 = await configError(loadConfig({ cwd: throws }));
+    expect(e1.file).toBe(path.join(throws, '.langsmith-doctorrc.cjs'));
+    expect(e1.detail).toContain('boom in config');
+    const broken = tree({ 'package.json': '{}', 'langsmith-doctor.config.mjs': 'export default {\n' });
+    const e2 = await configError(loadConfig({ cwd: broken }));
+    expect(e2.file).toBe(path.join(broken, 'langsmith-doctor.config.mjs'));
+    expect(e2.detail).toMatch(/Unexpected end of input/);
+  });
+
   it('--config with a missing file names it', async () => {
     const dir = tree({});
     const err = await configError(loadConfig({ cwd: dir, file: 'nope.json' }));
