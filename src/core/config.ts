@@ -93,8 +93,15 @@ export function emptyConfig(dir: string): DoctorConfig {
   return { dir, plugins: [], checks: {}, ignore: [] };
 }
 
+function messageOf(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  // Errors from another realm (a loader, a test runner's module graph) are not `instanceof Error`.
+  if (typeof err === 'object' && err !== null && typeof (err as { message?: unknown }).message === 'string') return (err as { message: string }).message;
+  return String(err);
+}
+
 function toConfigError(err: unknown, where: string): ConfigError {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   if ((err as NodeJS.ErrnoException)?.code === 'ENOENT') {
     return new ConfigError(where, undefined, 'no such file');
   }
@@ -124,7 +131,7 @@ export function locateConfigFile(cwd: string): string | undefined {
 
 /** Node's loader can hide a JS config's own error behind "Cannot require() ES Module…"; import it to get the real one. */
 async function clarify(err: unknown, file: string): Promise<unknown> {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = messageOf(err);
   if (!/Cannot require\(\) ES Module|ERR_REQUIRE/.test(message) || !/\.(m|c)?js$/.test(file)) return err;
   try {
     await import(`${pathToFileURL(file).href}?retry=${Date.now()}`);

@@ -115,6 +115,15 @@ describe('langsmith-doctor (built CLI)', () => {
     expect(r.stderr).toContain(path.join(cwd, '.langsmith-doctorrc.json'));
   });
 
+  it('a JS config with a syntax error exits 2 naming the file and the parser error', async () => {
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, 'langsmith-doctor.config.mjs'), 'export default {\n');
+    const r = await runCli(['--offline'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`configuration error in ${path.join(cwd, 'langsmith-doctor.config.mjs')}: `);
+    expect(r.stderr).toMatch(/Unexpected end of input|Unexpected token/);
+  });
+
   it('an unknown config key exits 2 naming file and key path', async () => {
     const cwd = tempDir();
     writeFileSync(path.join(cwd, '.langsmith-doctorrc.yaml'), 'checks:\n  key-age: 14\n');
