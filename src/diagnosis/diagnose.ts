@@ -89,7 +89,7 @@ export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions 
     message: x.f.message,
     severity: x.f.severity,
     level: x.level,
-    relation: i === 0 ? 'primary' : primary && LEVEL_ORDER.indexOf(x.level) > LEVEL_ORDER.indexOf(primary.level) && GATES.includes(primary.level as Stage) ? 'follows' : 'also',
+    relation: i === 0 ? 'primary' : primary && follows(primary, x) ? 'follows' : 'also',
   }));
 
   const def = stages[stage] ?? STAGES[stage] ?? STAGES.unknown;
@@ -109,6 +109,22 @@ export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions 
   for (const s of def.steps) push({ action: s.action, why: s.why, commands: s.commands ?? [], docs: s.docs });
 
   return { stage, stageTitle: def.title, stageMeaning: def.meaning, tier, causes, plan };
+}
+
+/**
+ * Whether `later` is plausibly a consequence of `primary`: an endpoint problem explains what the
+ * network and the key checks then saw; a key problem explains refusals, not a route failure; a
+ * route failure explains everything that needed the route.
+ */
+function follows(primary: { f: Finding; level: Level }, later: { level: Level }): boolean {
+  const p = LEVEL_ORDER.indexOf(primary.level);
+  const l = LEVEL_ORDER.indexOf(later.level);
+  if (l <= p || !GATES.includes(primary.level as Stage)) return false;
+  if (primary.level === 'configure' && !primary.f.code.startsWith('ENDPOINT_')) {
+    // Settings that decide which key is sent explain its refusal; tracing flags explain nothing later.
+    return later.level !== 'connect' && /^(KEY_|DOTENV_|ENV_|WORKSPACE_ID|TRACING_WITHOUT_KEY|RUNS_ENDPOINTS)/.test(primary.f.code);
+  }
+  return true;
 }
 
 function measureTier(results: readonly CheckResult[], failingGate: Stage | undefined, refused: boolean): Tier {

@@ -19,8 +19,18 @@ describe('diagnose', () => {
     ]);
     expect(d.stage).toBe('configure');
     expect(d.causes.map((c) => c.code)).toEqual(['TRACING_FLAG_INVALID', 'TIMEOUT', 'KEY_INVALID', 'TIER_READ_ONLY']);
-    expect(d.causes.map((c) => c.relation)).toEqual(['primary', 'follows', 'follows', 'follows']);
+    // A tracing flag explains neither a timeout nor a refused key.
+    expect(d.causes.map((c) => c.relation)).toEqual(['primary', 'also', 'also', 'also']);
+    const key = diagnose([check('key-format', [f('KEY_MALFORMED')]), check('endpoint', [f('TIMEOUT')]), check('auth', [f('KEY_INVALID')])]);
+    expect(key.causes.map((c) => c.relation)).toEqual(['primary', 'also', 'follows']);
     expect(d.plan[0]).toMatchObject({ step: 1, action: 'fix TRACING_FLAG_INVALID', commands: ['SET_TRACING_FLAG_INVALID=1'] });
+  });
+
+  it('relations: an endpoint problem explains what the route and the key checks saw', () => {
+    const d = diagnose([check('endpoint', [f('ENDPOINT_UI_HOST'), f('NOT_LANGSMITH')]), check('auth', [f('KEY_INVALID')])]);
+    expect(d.causes.map((c) => `${c.code}:${c.relation}`)).toEqual(['ENDPOINT_UI_HOST:primary', 'NOT_LANGSMITH:follows', 'KEY_INVALID:follows']);
+    const net = diagnose([check('endpoint', [f('TIMEOUT')]), check('x', [f('TIER_READ_ONLY')])]);
+    expect(net.causes[1]!.relation).toBe('follows');
   });
 
   it('within a level, the more specific cause wins (region over invalid key, UI host over proxy)', () => {
