@@ -29,6 +29,25 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise((r) => server.close(r)));
 
+/** A minimal forward proxy that tunnels with CONNECT, as squid does; records each tunnel's target. */
+function connectProxy() {
+  const proxied: string[] = [];
+  const proxy = http.createServer((_req, res) => res.writeHead(405).end());
+  proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
+    proxied.push(req.url ?? '');
+    const [host, port] = (req.url ?? '').split(':');
+    const upstream = net.connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    upstream.on('error', () => client.destroy());
+    client.on('error', () => upstream.destroy());
+  });
+  return { proxy, proxied };
+}
+
 const make = (o: Partial<HttpOptions> = {}) =>
   createHttp({ endpoint: base, regionUrls: [], apiKey: KEY, keySendable: true, workspaceId: undefined, timeoutMs: 1000, offline: false, userAgent: 'test', ...o });
 
@@ -97,21 +116,7 @@ describe('http prober', () => {
   });
 
   it('routes through HTTP_PROXY when set, honouring NO_PROXY, and says which proxy', async () => {
-    const proxied: string[] = [];
-    // A minimal forward proxy that tunnels with CONNECT, as squid does.
-    const proxy = http.createServer((_req, res) => res.writeHead(405).end());
-    proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-      proxied.push(req.url ?? '');
-      const [host, port] = (req.url ?? '').split(':');
-      const upstream = net.connect(Number(port), host, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        upstream.write(head);
-        upstream.pipe(client);
-        client.pipe(upstream);
-      });
-      upstream.on('error', () => client.destroy());
-      client.on('error', () => upstream.destroy());
-    });
+    const { proxy, proxied } = connectProxy();
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     const proxyUrl = `http://user:secret@127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
     try {
@@ -154,17 +159,7 @@ describe('http prober', () => {
 
   it('the endpoint check says which proxy carried /info (through the doctor, end to end)', async () => {
     const { prepare, run } = await import('../../src/doctor.js');
-    const proxy = http.createServer((_q, r) => r.writeHead(405).end());
-    proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
-      const [host, port] = (req.url ?? '').split(':');
-      const up = net.connect(Number(port), host, () => {
-        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-        up.write(head);
-        up.pipe(client);
-        client.pipe(up);
-      });
-      up.on('error', () => client.destroy());
-    });
+    const { proxy } = connectProxy();
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     const proxyUrl = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
     const info = http.createServer((_q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end('{"version":"0.12.1"}'));
