@@ -4,7 +4,7 @@
 // LangSmith, which cause fits: one code when the text says it, a ranked list when it does not.
 import type { Finding, Fix } from '../core/checker.js';
 import { createRedactor, type Redactor } from '../core/redact.js';
-import { oneLine } from '../report/text.js';
+import { oneLine } from '../core/text.js';
 import { DOCS } from './docs.js';
 import { classifyKey, maskKey, SECRET_PATTERNS, type KeyKind } from './keys.js';
 import {

@@ -1,5 +1,6 @@
 // Plain text: the CI log and pipe renderer. No colours, no cursor movement, one line per fact.
 import type { CheckResult, Finding, Status } from '../core/checker.js';
+import { oneLine } from '../core/text.js';
 import type { Report, ReportTarget } from './model.js';
 
 export const STATUS_GLYPH: Record<Status, string> = { pass: '✔', warn: '⚠', fail: '✖', skip: '○', error: '!' };
@@ -56,15 +57,5 @@ export function renderText(report: Report): string {
   return renderHeader(report.target, report.demo) + '\n' + report.checks.map(renderCheck).join('') + renderConclusion(report);
 }
 
-const MAX_LINE = 400;
-
-/** Hostile text stays on one line, short, and free of terminal control sequences. */
-export function oneLine(s: string): string {
-  const flat = s
-    // eslint-disable-next-line no-control-regex
-    .replace(/\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*(\u0007|\u001b\\)?/g, '')
-    .replace(/\s*\n\s*/g, ' ⏎ ')
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '�');
-  return flat.length > MAX_LINE ? `${flat.slice(0, MAX_LINE)}… (${flat.length - MAX_LINE} more characters)` : flat;
-}
+// oneLine lives in core (every layer shows hostile text); re-exported for the renderers.
+export { oneLine };
