@@ -45,6 +45,7 @@ describe('auth', () => {
     const r = await runScenario('eu-key-on-us-default');
     const origins = new Set(r.report.transcript.map((t) => new URL(t.url).origin));
     expect(origins.size).toBe(4);
-    expect(r.check('auth').evidence.sdk).toMatchObject({ listProjects: expect.stringContaining('401') });
+    expect(r.check('auth').evidence.sdk).toMatchObject({ sessions: expect.stringContaining('401') });
+    expect(r.report.transcript.some((t) => t.url.endsWith('/sessions?limit=1&offset=0'))).toBe(true);
   });
 });

@@ -30,10 +30,10 @@ export default defineChecker({
 
     // What the SDKs do first: who am I (GET /settings), and the projects list through the
     // official client (GET /sessions), in parallel.
-    const [who, projects] = await Promise.all([http.request(PROBES.settings), listFirstProject(ctx)]);
+    const [who, projects] = await Promise.all([http.request(PROBES.settings), sdkTenant(ctx)]);
     const evidence: Record<string, unknown> = {
       settings: { status: who.status ?? null, body: who.text ? excerpt(who.text, 200) : null },
-      sdk: projects.error ? { listProjects: projects.error } : { listProjects: 'ok', projectsSeen: projects.count },
+      sdk: projects.error ? { sessions: projects.error } : { sessions: 'ok', tenantId: projects.tenantId ?? null },
     };
 
     const route = routeProblem(who, ctx.finding, { timeoutMs: http.timeoutMs });
@@ -49,7 +49,7 @@ export default defineChecker({
       evidence.workspaceId = ws.id ?? null;
       const findings: Finding[] = [];
       if (projects.error && projects.status !== undefined) {
-        findings.push(ctx.finding('PERMISSION_UNKNOWN', 'warn', `The key authenticates, but the SDK's projects list failed: ${projects.error}`, { evidence: { status: projects.status } }));
+        findings.push(ctx.finding('PERMISSION_UNKNOWN', 'warn', `The key authenticates, but the SDK's projects read (GET /sessions?limit=1) failed: ${projects.error}`, { evidence: { status: projects.status } }));
       }
       const region = settings.endpoint.info?.region;
       return ctx.report(findings, {
@@ -113,18 +113,20 @@ function refuse(ctx: DoctorContext, code: string, message: string, extras: { fix
   return ctx.report([ctx.finding(code, 'fail', message, rest)], { summary: message, evidence });
 }
 
-async function listFirstProject(ctx: DoctorContext): Promise<{ count: number; error?: string; status?: number }> {
+/**
+ * The SDK's own first read: the client resolves its tenant from `GET /sessions?limit=1` (facts §10).
+ * An empty workspace is fine (the SDK says "No projects found"); refusals carry the SDK's message.
+ */
+async function sdkTenant(ctx: DoctorContext): Promise<{ tenantId?: string; error?: string; status?: number }> {
   try {
-    const client = await ctx.http.sdkClient();
-    let count = 0;
-    for await (const _ of client.listProjects()) {
-      count++;
-      break;
-    }
-    return { count };
+    const client = (await ctx.http.sdkClient()) as unknown as { _getTenantId?: () => Promise<string> };
+    if (typeof client._getTenantId !== 'function') return { error: 'this langsmith version has no _getTenantId' };
+    return { tenantId: await client._getTenantId() };
   } catch (err) {
     const e = err as { message?: string; status?: number; probe?: ProbeResponse };
-    return { count: 0, error: (e.message ?? String(err)).replace(/^Cancel: /, ''), status: e.status ?? e.probe?.status };
+    const message = (e.message ?? String(err)).replace(/^Cancel: /, '');
+    if (/No projects found/.test(message)) return {};
+    return { error: message, status: e.status ?? e.probe?.status };
   }
 }
 

@@ -14,9 +14,9 @@ export const PROBES = {
   usageLimits: { v1: true, path: '/workspaces/current/usage_limits' },
 } as const satisfies Record<string, ProbeRequest>;
 
-/** The URL the official client's listProjects() reads first (the SDK's own path). */
+/** The read the official client makes to resolve its tenant (`_getTenantId`: GET /sessions?limit=1). */
 export function sdkProjectsRequest(base: string): ProbeRequest {
-  return { url: `${base}/sessions?offset=0&limit=100` };
+  return { url: `${base}/sessions?limit=1&offset=0` };
 }
 
 /** What each built-in checker will read, keyed by checker id. */

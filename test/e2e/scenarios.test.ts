@@ -90,8 +90,8 @@ describe('the real path: emulator on loopback, config regions, the user environm
     // The key went only to the configured region hosts.
     const hosts = new Set(report.transcript.map((t: { url: string }) => new URL(t.url).origin));
     for (const h of hosts) expect(Object.values(emu.urls.regions).map((u) => new URL(u).origin)).toContain(h);
-    // The official client's request is in the transcript (GET /sessions?offset=0&limit=100).
-    expect(report.transcript.some((t: { url: string }) => t.url.includes('/sessions?offset=0&limit=100'))).toBe(true);
+    // The official client's own read is in the transcript (GET /sessions?limit=1, its tenant lookup).
+    expect(report.transcript.some((t: { url: string }) => t.url.includes('/sessions?limit=1&offset=0'))).toBe(true);
     expect(JSON.stringify(report.transcript)).not.toContain(env.LANGSMITH_API_KEY);
   });
 });
