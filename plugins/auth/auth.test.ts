@@ -48,4 +48,22 @@ describe('auth', () => {
     expect(r.check('auth').evidence.sdk).toMatchObject({ sessions: expect.stringContaining('401') });
     expect(r.report.transcript.some((t) => t.url.endsWith('/sessions?limit=1&offset=0'))).toBe(true);
   });
+
+  it('an answer that is not LangSmith\'s is NOT_LANGSMITH, never an invalid key', async () => {
+    const http = await import('node:http');
+    const server = http.createServer((req, res) => {
+      if (req.url === '/info') res.writeHead(200, { 'content-type': 'application/json' }).end('{"version":"0.1"}');
+      else res.writeHead(400, { 'content-type': 'application/json' }).end('{"message":"bad request"}');
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+    try {
+      const { prepare, run } = await import('../../src/doctor.js');
+      const { fakeKey } = await import('../../test/helpers/keys.js');
+      const report = await run(await prepare({ cwd: '/nonexistent', env: { LANGSMITH_API_KEY: fakeKey('odd'), LANGSMITH_ENDPOINT: url }, regions: { us: url }, only: ['auth'] }));
+      expect(report.checks.find((c) => c.id === 'auth')!.findings.map((f) => f.code)).toEqual(['NOT_LANGSMITH']);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
 });

@@ -87,6 +87,18 @@ export default defineChecker({
       if (bare.status === 200) return workspaceNotAccessible(ctx, said, evidence);
     }
 
+    // An older self-hosted build may not serve /settings: the SDK's own read decides then.
+    if (who.status === 404 && !projects.error) {
+      evidence.workspaceId = projects.tenantId ?? null;
+      return ctx.pass(`Key accepted (GET /sessions); this server has no /settings${projects.tenantId ? `; workspace ${projects.tenantId}` : ''}`, { evidence });
+    }
+    if (who.status !== 401 && who.status !== 403) {
+      return refuse(ctx, 'NOT_LANGSMITH', `GET ${who.url} answered ${who.status} ${excerpt(who.text, 120)}: not an answer LangSmith gives to an authenticated read`, {
+        fix: { text: 'Check that the endpoint is the LangSmith API (SaaS region host, or a self-hosted base ending in /api/v1).', commands: Object.entries(settings.regions).map(([r, u]) => `${envLine('LANGSMITH_ENDPOINT', u)}   # ${r}`) },
+        docs: DOCS.regions, evidence,
+      });
+    }
+
     // Unknown here. A key of another region is unknown to this one (facts §3): ask the others.
     const elsewhere = await probeOtherRegions(ctx);
     evidence.regions = elsewhere.map((r) => ({ region: r.region, status: r.res.status ?? r.res.networkError?.code ?? r.res.blocked ?? null }));
