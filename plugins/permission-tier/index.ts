@@ -90,7 +90,7 @@ export default defineChecker<{ writeProbe?: boolean }>({
           }));
         break;
       case 'full-access':
-        findings.push(ctx.finding('TIER_FULL_ACCESS', 'info', `Full access: ${role}${where} can trace and manage projects. ${how}`));
+        findings.push(ctx.finding('TIER_FULL_ACCESS', 'info', `Full access: ${role}${where} can trace and manage projects. ${how}${ws?.role_name || ws?.permissions?.length ? '' : ' Whether it is also an organisation admin is not visible to this key.'}`));
         break;
       case 'admin':
         findings.push(ctx.finding('TIER_ADMIN', 'info', `Organisation admin: ${role}${where} manages the organisation. ${how}`));
