@@ -35,7 +35,8 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
       timeoutMs: args.timeoutMs ?? scenario.timeoutMs,
       writeProbe: args.writeProbe || (scenario.args ?? []).includes('--write-probe'),
       only: args.only,
-      skip: args.skip,
+      // The demo's project folder is empty: installed SDK versions would say nothing.
+      skip: [...(args.skip ?? []), 'sdk-versions'],
       offline: args.offline,
       demo: { scenario: scenario.name, summary: scenario.summary },
     });

@@ -35,7 +35,7 @@ describe.runIf(chromium || process.env.LSD_TEST_IN_CI)('HTML report in headless 
     const dom = dumpDom(file);
     expect(dom).toMatch(/<p class="stage" id="stage">Stage: <strong>read-only<\/strong> · tier <strong>read-only<\/strong>/);
     expect(dom).toMatch(/<ol id="causes"><li class="primary"><code>TIER_READ_ONLY<\/code>/);
-    expect((dom.match(/<tr class="check /g) ?? []).length).toBe(8);
+    expect((dom.match(/<tr class="check /g) ?? []).length).toBe(7);
     expect(dom).toContain('id="plan"');
     expect(dom).not.toMatch(/<script/i);
     const key = scenarios.find((s) => s.name === 'viewer')!.env({ regions: {}, endpoint: '', hosts: {} }).LANGSMITH_API_KEY!;
