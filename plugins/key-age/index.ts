@@ -50,7 +50,7 @@ export default defineChecker<{ warnExpiryDays?: number }>({
       }));
     } else if (expires !== undefined && expires - now <= warnDays * 86_400_000) {
       findings.push(ctx.finding('KEY_EXPIRING_SOON', 'warn', `The key expires in ${humanDuration(expires - now)} (${match.expires_at}); an expired key cannot be extended`, {
-        fix: { text: `Create a replacement key now and roll it out before ${match.expires_at} (${DOCS.apiKeys}).`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…   # the new key')] }, docs: DOCS.apiKeys,
+        fix: { text: `Create a replacement key now and roll it out before ${match.expires_at} (${DOCS.apiKeys}).`, commands: [envLine('LANGSMITH_API_KEY', `${key.startsWith('lsv2_sk_') ? 'lsv2_sk_' : 'lsv2_pt_'}…   # the new key`)] }, docs: DOCS.apiKeys,
       }));
     }
     return ctx.report(findings, { summary: `${age[0]!.toUpperCase()}${age.slice(1)}, ${used}, ${expiry}`, evidence });

@@ -28,7 +28,7 @@ describe('key-age against the emulator', () => {
     const r = await runScenario('new-key-works-at-once');
     const c = r.check('key-age');
     expect(r.codes('key-age')).toEqual(['KEY_AGE']);
-    expect(c.summary).toMatch(/^Created \d+ minutes? ago/);
+    expect(c.summary).toMatch(/^Created \d+ minutes?( \d+ seconds?)? ago/);
     expect(c.findings[0]!.message).toMatch(/Keys are active from creation; age never limits them/);
   });
 
@@ -51,5 +51,15 @@ describe('key-age against the emulator', () => {
       const r = await runScenario('expiring-soon', { switches: { shortKeyMask } });
       expect(r.codes('key-age'), shortKeyMask).toContain('KEY_EXPIRING_SOON');
     }
+  });
+});
+
+describe('humanDuration', () => {
+  it('gives the two largest units, never rounding up', async () => {
+    const { humanDuration } = await import('../../src/langsmith/key-lists.js');
+    expect(humanDuration(3 * DAY - 60_000)).toBe('2 days 23 hours');
+    expect(humanDuration(3 * DAY)).toBe('3 days');
+    expect(humanDuration(5 * MINUTE + 30_000)).toBe('5 minutes 30 seconds');
+    expect(humanDuration(500)).toBe('moments');
   });
 });

@@ -31,15 +31,19 @@ export function findKey(items: ListedKey[], key: string): { match?: ListedKey; a
   return { match: hits.length === 1 ? hits[0] : undefined, ambiguous: hits.length > 1 ? hits.length : 0 };
 }
 
-/** "5 minutes", "3 days" — for messages. */
+const UNITS: Array<[number, string]> = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']];
+
+/** "5 minutes", "2 days 23 hours" — the two largest units, for messages. */
 export function humanDuration(ms: number): string {
-  const abs = Math.abs(ms);
-  const units: Array<[number, string]> = [[86_400_000, 'day'], [3_600_000, 'hour'], [60_000, 'minute'], [1000, 'second']];
-  for (const [size, name] of units) {
-    if (abs >= size) {
-      const n = Math.floor(abs / size);
-      return `${n} ${name}${n === 1 ? '' : 's'}`;
+  let rest = Math.abs(ms);
+  const parts: string[] = [];
+  for (const [size, name] of UNITS) {
+    if (rest >= size || parts.length > 0) {
+      const n = Math.floor(rest / size);
+      rest -= n * size;
+      if (n > 0) parts.push(`${n} ${name}${n === 1 ? '' : 's'}`);
+      if (parts.length === 2 || (parts.length === 1 && n === 0)) break;
     }
   }
-  return 'moments';
+  return parts.length > 0 ? parts.join(' ') : 'moments';
 }
