@@ -19,8 +19,6 @@ main(process.argv.slice(2), {
   cwd: process.cwd(),
 }).then(
   (code) => {
-    // Interrupted (Ctrl-C): leave now rather than wait for probes still in flight.
-    if (code === 130) process.exit(code);
     process.exitCode = code;
   },
   (err: unknown) => {

@@ -46,9 +46,6 @@ LangSmith keys work the moment they are created: there is no activation period t
 
 export class UsageError extends Error {}
 
-/** The user stopped an interactive run (Ctrl-C). */
-export class Interrupted extends Error {}
-
 export interface ParsedArgs {
   command: 'diagnose' | 'plugins' | 'explain' | 'emulator' | 'help' | 'version';
   positionals: string[];
@@ -205,7 +202,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`${TOOL_NAME}: ${err.message}\n`);
       return 2;
     }
-    if (err instanceof Interrupted) return 130;
     throw err;
   }
 }

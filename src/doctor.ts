@@ -1,7 +1,7 @@
 // Puts the pieces together: config -> settings -> plugins -> runner -> diagnosis -> Report.
 // No rendering here; callers pass an event listener and render the Report they get back.
 import type { CheckContext, CheckResult, Checker } from './core/checker.js';
-import { loadConfig, type DoctorConfig } from './core/config.js';
+import { emptyConfig, loadConfig, type DoctorConfig } from './core/config.js';
 import { discoverPlugins, type Discovery } from './core/plugins.js';
 import { createRedactor, type Redactor } from './core/redact.js';
 import { runCheckers, type RunEntry, type RunEvent } from './core/runner.js';
@@ -27,6 +27,8 @@ export interface DoctorOptions {
   offline?: boolean;
   timeoutMs?: number;
   writeProbe?: boolean;
+  /** Read no config file and no dotenv file: only `env` (the demo, which must ignore the user's own set-up). */
+  isolated?: boolean;
   /** Replaces config regions (the demo points them at the emulator). */
   regions?: Record<string, string>;
   demo?: { scenario: string; summary: string };
@@ -51,10 +53,9 @@ export const DEFAULT_TIMEOUT_MS = 5000;
 
 /** Loads config, settings and plugins. Throws ConfigError (exit 2) for a bad config. */
 export async function prepare(options: DoctorOptions): Promise<Prepared> {
-  const config = await loadConfig({ cwd: options.cwd, file: options.configFile });
+  const config = options.isolated ? emptyConfig(options.cwd) : await loadConfig({ cwd: options.cwd, file: options.configFile });
   const regions = options.regions ?? config.regions ?? { ...DEFAULT_REGIONS };
-  // `envFiles: []` (the demo) means none at all; otherwise config files (or ./.env) plus --env-file.
-  const envFiles = options.envFiles !== undefined && options.envFiles.length === 0 && options.demo ? [] : [...(config.envFiles ?? ['.env']), ...(options.envFiles ?? [])];
+  const envFiles = options.isolated ? [] : [...(config.envFiles ?? ['.env']), ...(options.envFiles ?? [])];
   const settings = resolveSettings({ env: options.env, cwd: options.cwd, envFiles, regions });
   const redactor = makeRedactor(settings);
   const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;

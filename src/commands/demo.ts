@@ -29,8 +29,7 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
     const prepared = await prepare({
       cwd,
       env,
-      configFile: undefined,
-      envFiles: [],
+      isolated: true,
       regions: emulator.urls.regions,
       timeoutMs: args.timeoutMs ?? scenario.timeoutMs,
       writeProbe: args.writeProbe || (scenario.args ?? []).includes('--write-probe'),

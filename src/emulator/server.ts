@@ -352,16 +352,24 @@ function orgPerms(state: State, k: LiveKey): string[] {
   return state.switches.permissionsVisible ? orgPermissions(k.key) : [];
 }
 
-function orgItem(state: State, k: LiveKey): Record<string, unknown> {
+/** The fields `Organization` and `OrganizationInfo` share. */
+function orgCommon(state: State, k: LiveKey): Record<string, unknown> {
   const org = k.org;
   return {
     id: org.id,
     display_name: org.name,
     is_personal: org.isPersonal ?? false,
     tier: TIER[org.plan] ?? org.plan,
-    disabled: false,
     config: orgConfig(org),
     permissions: orgPerms(state, k),
+    disabled: false,
+  };
+}
+
+function orgItem(state: State, k: LiveKey): Record<string, unknown> {
+  const org = k.org;
+  return {
+    ...orgCommon(state, k),
     role_name: state.switches.permissionsVisible ? orgRoleName(k.key) : null,
     reached_max_workspaces: false,
     payment_method: null,
@@ -372,15 +380,8 @@ function orgItem(state: State, k: LiveKey): Record<string, unknown> {
 }
 
 function orgInfoItem(state: State, k: LiveKey): Record<string, unknown> {
-  const org = k.org;
   return {
-    id: org.id,
-    display_name: org.name,
-    is_personal: org.isPersonal ?? false,
-    tier: TIER[org.plan] ?? org.plan,
-    config: orgConfig(org),
-    permissions: orgPerms(state, k),
-    disabled: false,
+    ...orgCommon(state, k),
     member_disabled: false,
     sso_only: false,
     pat_creation_disabled: false,

@@ -52,7 +52,7 @@ export function suggestName(name: string): NameHint | undefined {
   if (m[1] === 'LS' && !IMPORTANT.includes(ALIASES[rest] ?? rest)) return undefined;
   rest = ALIASES[rest] ?? rest;
   const exact = `${prefix}_${rest}`;
-  if (exact !== name && KNOWN_FULL.has(exact)) return { name: prefix === 'LANGCHAIN' ? exact : exact, why: whyDiffers(name, exact) };
+  if (exact !== name && KNOWN_FULL.has(exact)) return { name: exact, why: whyDiffers(name, exact) };
   // Close misspellings of the important suffixes: LANGSMITH_API_KYE, LANGSMITH_ENDPOIN.
   let best: string | undefined;
   let bestDist = 3;

@@ -6,6 +6,7 @@ import type { Finding, Fix } from '../core/checker.js';
 import { createRedactor, type Redactor } from '../core/redact.js';
 import { oneLine } from '../core/text.js';
 import { DOCS } from './docs.js';
+import { isLoopbackHost } from './regions.js';
 import { classifyKey, maskKey, SECRET_PATTERNS, type KeyKind } from './keys.js';
 import {
   LANGSMITH_API_HOST,
@@ -349,8 +350,9 @@ function regionOfHost(host: string | undefined): string | undefined {
   return 'self-hosted';
 }
 
+/** Loopback as regions.ts defines it, plus the names that mean "this machine" in pasted logs. */
 function isLoopback(host: string): boolean {
-  return /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0|host\.docker\.internal)$/i.test(host);
+  return isLoopbackHost(host) || /^(?:0\.0\.0\.0|host\.docker\.internal)$/i.test(host);
 }
 
 /** The service a URL belongs to; undefined for links that say nothing (docs, status pages). */

@@ -2,7 +2,6 @@
 // Python SDKs do (facts §2), with the source of each value and what it shadowed. Dotenv files are
 // parsed for analysis only; nothing is loaded into the process.
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { classifyKey, type KeyKind } from './keys.js';
@@ -104,7 +103,7 @@ export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
   const dotenvFiles = (opts.envFiles ?? ['.env']).map((f) => readDotenv(f, opts.cwd));
   const candidates = collectCandidates(opts.env, dotenvFiles);
   const view = effectiveView(candidates);
-  const profile = readProfile(opts.env, view);
+  const profile = readProfile(opts.env);
 
   // JS: `LANGSMITH_X || LANGCHAIN_X` (empty falls through; whitespace wins), then trimQuotes.
   const jsKey = resolveJs('API_KEY', view, candidates);
@@ -241,7 +240,7 @@ export function readDotenv(file: string, cwd: string): DotenvFile {
   return { path: full, display: file, exists: true, entries };
 }
 
-function readProfile(env: Env, view: Map<string, Candidate>): ProfileInfo | undefined {
+function readProfile(env: Env): ProfileInfo | undefined {
   const home = env.HOME ?? env.USERPROFILE;
   const explicit = env.LANGSMITH_CONFIG_FILE;
   const file = explicit ? path.resolve(explicit.replace(/^~(?=$|\/)/, home ?? '~')) : home ? path.join(home, '.langsmith', 'config.json') : undefined;
@@ -261,7 +260,6 @@ function readProfile(env: Env, view: Map<string, Candidate>): ProfileInfo | unde
   }
   const chosen = env.LANGSMITH_PROFILE || (typeof config.current_profile === 'string' ? config.current_profile : undefined) || (config.profiles?.default ? 'default' : undefined);
   const profile = chosen ? config.profiles?.[chosen] : undefined;
-  void view;
   if (!chosen || typeof profile !== 'object' || profile === null) return { file, name: chosen };
   const str = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
   return {
@@ -303,7 +301,8 @@ function pick(name: string, view: Map<string, Candidate>, all: Candidate[]): Res
 function resolveJs(suffix: string, view: Map<string, Candidate>, all: Candidate[]): Resolved {
   const ls = view.get(`LANGSMITH_${suffix}`);
   const lc = view.get(`LANGCHAIN_${suffix}`);
-  const winner = ls && ls.raw !== '' ? ls : lc ?? (ls && ls.raw === '' ? undefined : ls);
+  // JS `||`: an empty LANGSMITH_ value falls through (to nothing, if LANGCHAIN_ is unset too).
+  const winner = ls && ls.raw !== '' ? ls : lc;
   const names = [`LANGSMITH_${suffix}`, `LANGCHAIN_${suffix}`];
   const shadowed = all.filter((x) => names.includes(x.name) && x !== winner);
   return { value: winner?.raw, raw: winner?.raw, source: winner?.source, shadowed };
@@ -380,6 +379,3 @@ export function sourceId(source: Source | undefined): string | null {
   }
 }
 
-export function homeDir(env: Env): string {
-  return env.HOME ?? os.homedir();
-}

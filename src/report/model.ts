@@ -23,10 +23,7 @@ export interface Report {
   demo?: { scenario: string; summary: string };
   target: ReportTarget;
   checks: Array<CheckResult & { evidence: Record<string, unknown> }>;
-  diagnosis: Omit<Diagnosis, 'causes' | 'plan'> & {
-    causes: Diagnosis['causes'];
-    plan: Diagnosis['plan'];
-  };
+  diagnosis: Diagnosis;
   summary: Record<Status, number>;
   transcript: TranscriptEntry[];
 }

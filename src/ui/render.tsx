@@ -1,6 +1,6 @@
 // The interactive renderer: the only module that imports Ink (loaded lazily by the CLI).
 import { render } from 'ink';
-import { Interrupted, type Io } from '../cli.js';
+import type { Io } from '../cli.js';
 import { run, targetOf, type Prepared } from '../doctor.js';
 import type { Report } from '../report/model.js';
 import { Checklist } from './Checklist.js';
@@ -16,13 +16,11 @@ export async function renderInteractive(prepared: Prepared, io: Io): Promise<Rep
     stdout: io.stdout as NodeJS.WriteStream,
     stderr: io.stderr as NodeJS.WriteStream,
     patchConsole: false,
-    exitOnCtrlC: true,
   });
-  const exited = instance.waitUntilExit();
-  // Ctrl-C unmounts the app (exitOnCtrlC): stop there instead of waiting for the checks' timeouts.
-  const first = await Promise.race([run(prepared, store.dispatch), exited.then(() => undefined)]);
-  if (first === undefined) throw new Interrupted();
-  store.finish(first);
-  await exited;
-  return first;
+  // Nothing here reads keys, so Ink leaves the terminal cooked: Ctrl-C is a plain SIGINT that
+  // ends the process at once (Ink restores the cursor on exit).
+  const report = await run(prepared, store.dispatch);
+  store.finish(report);
+  await instance.waitUntilExit();
+  return report;
 }

@@ -28,7 +28,7 @@ export async function runScenario(
     const cwd = mkdtempSync(path.join(os.tmpdir(), 'lsd-scn-'));
     const env: Record<string, string> = { ...scenario.env(emu.urls), HOME: cwd, ...opts.env };
     const prepared = await prepare({
-      cwd, env, envFiles: [], regions: emu.urls.regions, timeoutMs: scenario.timeoutMs ?? 3000,
+      cwd, env, isolated: true, regions: emu.urls.regions, timeoutMs: scenario.timeoutMs ?? 3000,
       writeProbe: opts.writeProbe ?? (scenario.args ?? []).includes('--write-probe'),
       demo: { scenario: name, summary: scenario.summary },
     });
