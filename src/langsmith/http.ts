@@ -197,14 +197,19 @@ export function createHttp(opts: HttpOptions): Http {
       ...(headers.authorization ? { authorization: 'Bearer (the OAuth token)' } : {}),
     };
     const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
-    const signals = [AbortSignal.timeout(timeoutMs)];
-    if (opts.signal) signals.push(opts.signal);
+    // One deadline for the whole exchange, headers and body. A plain timer held here, not
+    // AbortSignal.timeout() inside AbortSignal.any(): Node 20 may garbage-collect that timeout
+    // signal before it fires, and the request then hangs (seen here under load).
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
+    const forward = () => deadline.abort(opts.signal?.reason);
+    opts.signal?.addEventListener('abort', forward, { once: true });
     try {
       // redirect: 'manual' — a 3xx is an answer to report, never a reason to resend the key.
       const chosen = await fetchFor(url);
       via = chosen.proxy;
-      const response = await chosen.fetch(url, { method, headers, body, redirect: 'manual', signal: AbortSignal.any(signals) });
-      const text = await readText(response, timeoutMs);
+      const response = await chosen.fetch(url, { method, headers, body, redirect: 'manual', signal: deadline.signal });
+      const text = await response.text();
       const contentType = response.headers.get('content-type') ?? '';
       let json: unknown;
       let isJson = false;
@@ -224,6 +229,9 @@ export function createHttp(opts: HttpOptions): Http {
       return done({ status: response.status, statusText: response.statusText, headers: hdrs, text, json, isJson, isHtml }, shownHeaders);
     } catch (err) {
       return done({ ...empty, networkError: classifyNetworkError(err, timeoutMs) }, shownHeaders);
+    } finally {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', forward);
     }
   };
 
@@ -282,21 +290,6 @@ export function createHttp(opts: HttpOptions): Http {
     request,
     keyPolicy,
   };
-}
-
-async function readText(response: Response, timeoutMs: number): Promise<string> {
-  // The body is read under the same deadline: a server that sends headers then stalls is a timeout.
-  let timer: NodeJS.Timeout | undefined;
-  try {
-    return await Promise.race([
-      response.text(),
-      new Promise<string>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error(`body not received within ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
-      }),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 const TLS_UNTRUSTED_CODES = new Set([

@@ -23,7 +23,7 @@ describe('every scenario under every uncertain answer', () => {
       for (const s of scenarios) {
         const r = await runScenario(s.name, { switches: variant });
         const got = { stage: r.report.diagnosis.stage, cause: r.report.diagnosis.causes[0]?.code ?? null, tier: r.report.diagnosis.tier };
-        if (JSON.stringify(got) !== JSON.stringify(s.expect)) wrong.push(`${s.name}: got ${JSON.stringify(got)}, expected ${JSON.stringify(s.expect)}`);
+        if (JSON.stringify(got) !== JSON.stringify(s.expect)) wrong.push(`${s.name}: got ${JSON.stringify(got)}, expected ${JSON.stringify(s.expect)}; checks: ${r.report.checks.map((c) => `${c.id}=${c.status} ${c.summary}`).join(' | ')}; requests: ${r.report.transcript.map((t) => `${t.method} ${t.url} ${t.status ?? t.error ?? t.blocked} ${t.durationMs}ms`).join(' | ')}`);
       }
       expect(wrong).toEqual([]);
     }, 120_000);

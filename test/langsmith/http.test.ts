@@ -1,8 +1,10 @@
 // The prober against real loopback servers: key policy, redirects, memo, timeouts, proxies.
 import http from 'node:http';
 import net from 'node:net';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHttp, proxyFor, v1Path, type HttpOptions } from '../../src/langsmith/http.js';
+import { ROOT } from '../helpers/cli.js';
 import { fakeKey } from '../helpers/keys.js';
 
 const KEY = fakeKey('http');
@@ -183,5 +185,26 @@ describe('http prober', () => {
     expect(sent['x-api-key']).toBeUndefined();
     expect(sent['x-tenant-id']).toBe('ws-9');
     expect(JSON.stringify(h.transcript)).not.toContain(KEY);
+  });
+
+  it('a hanging server is cut at the deadline even under constant garbage collection', async () => {
+    // The deadline is a timer the prober holds itself. (A rare hang past the deadline was seen once
+    // with AbortSignal.timeout inside AbortSignal.any; this does not reproduce it deterministically.)
+    const { execFileSync } = await import('node:child_process');
+    const lib = path.join(ROOT, 'dist/lib/src/langsmith/http.js');
+    const script = `
+      import net from 'node:net';
+      import { createHttp } from ${JSON.stringify(lib)};
+      const srv = net.createServer(() => {}); // accepts, never answers
+      await new Promise((r) => srv.listen(0, '127.0.0.1', r));
+      const base = 'http://127.0.0.1:' + srv.address().port;
+      const h = createHttp({ endpoint: base, regionUrls: [], apiKey: undefined, keySendable: false, workspaceId: undefined, timeoutMs: 300, offline: false, userAgent: 't' });
+      const gc = setInterval(() => globalThis.gc(), 20);
+      const res = await Promise.race([h.request({ path: '/info', auth: false }), new Promise((r) => setTimeout(() => r({ hung: true }), 4000))]);
+      clearInterval(gc);
+      console.log(JSON.stringify(res.networkError ?? res));
+      process.exit(0);`;
+    const out = execFileSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 15_000 });
+    expect(JSON.parse(out)).toMatchObject({ code: 'TIMEOUT' });
   });
 });
