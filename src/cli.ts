@@ -1,15 +1,18 @@
 // argv -> command -> renderer -> exit code. Ink is imported only for the interactive view, so
 // --json and --plain stay near Node's own start-up time.
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError } from './core/config.js';
+import { ConfigError, MAX_TIMEOUT_MS } from './core/config.js';
+import { unwritableReason, writeFileAtomic } from './core/files.js';
 import { inDeclaredOrder, type RunEvent } from './core/runner.js';
 import { prepare, run, targetOf, type DoctorOptions, type Prepared } from './doctor.js';
 import { exitCodeOf, type Report } from './report/model.js';
 import { renderReportFile } from './report/files.js';
 import { renderCheck, renderConclusion, renderHeader } from './report/text.js';
 import { TOOL_NAME, VERSION } from './version.js';
+
+/** Past this, the interval is a typo (and past 2^31-1 ms Node's timers fire at once). */
+export const MAX_WATCH_SECONDS = 86_400;
 
 export const HELP = `${TOOL_NAME} ${VERSION} — finds out why LangSmith says 401/403, or why traces never arrive
 
@@ -27,13 +30,14 @@ Options
   --plain              plain text, no live updates (default when not a TTY or CI is set)
   --report FILE        also write a report: .md, .json or .html
   --config FILE        use this config file instead of searching
-  --env-file FILE      an extra dotenv file to analyse (repeatable); ./.env is analysed by default
+  --dotenv FILE        an extra dotenv file to analyse (repeatable); ./.env is analysed by default
   --only IDS           only these checkers (comma-separated), plus what they require
   --skip IDS           skip these checkers
-  --timeout MS         per-request timeout (default 5000)
+  --timeout MS         per-request timeout (default 5000, at most ${MAX_TIMEOUT_MS})
   --offline            run only checkers that make no network request
   --write-probe        also create and delete a throwaway project to prove write access
-  --watch [SECONDS]    re-run the network checks every SECONDS (default 300) and show what changed
+  --watch [SECONDS]    re-run the network checks every SECONDS (default 300, at most ${MAX_WATCH_SECONDS})
+                       and show what changed
   --strict             warnings also make the exit code 1
   -h, --help           show this help
   -v, --version        show the version
@@ -45,6 +49,7 @@ LangSmith keys work the moment they are created: there is no activation period t
 `;
 
 export class UsageError extends Error {}
+
 
 export interface ParsedArgs {
   command: 'diagnose' | 'plugins' | 'explain' | 'emulator' | 'help' | 'version';
@@ -90,6 +95,9 @@ export function parseCli(argv: string[]): ParsedArgs {
         plain: { type: 'boolean' },
         report: { type: 'string' },
         config: { type: 'string' },
+        dotenv: { type: 'string', multiple: true },
+        // Node 20 consumes --env-file itself (even after the script name); where it lets it through,
+        // it is caught below and named.
         'env-file': { type: 'string', multiple: true },
         only: { type: 'string' },
         skip: { type: 'string' },
@@ -109,6 +117,9 @@ export function parseCli(argv: string[]): ParsedArgs {
     throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/s, ''));
   }
   const v = parsed.values;
+  if (v['env-file'] !== undefined) {
+    throw new UsageError(`--env-file is Node's own flag (Node 20 reads it even after the script name); use --dotenv ${v['env-file'][0]} to have a dotenv file analysed`);
+  }
   const [first, ...rest] = parsed.positionals;
   let command: ParsedArgs['command'] = 'diagnose';
   let positionals = parsed.positionals;
@@ -128,10 +139,12 @@ export function parseCli(argv: string[]): ParsedArgs {
     if (ids.length === 0) throw new UsageError(`${flag} needs checker ids, e.g. ${flag} key-format,endpoint`);
     return ids;
   };
-  const num = (s: string | undefined, flag: string, min: number) => {
+  const num = (s: string | undefined, flag: string, min: number, max: number, integer = false) => {
     if (s === undefined) return undefined;
     const n = Number(s);
-    if (!Number.isFinite(n) || n < min) throw new UsageError(`${flag} must be a number ≥ ${min}, got '${s}'`);
+    if (s.trim() === '' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+      throw new UsageError(`${flag} must be ${integer ? 'an integer' : 'a number'} from ${min} to ${max}, got '${s}'`);
+    }
     return n;
   };
   if (v.report !== undefined && !/\.(md|markdown|json|html?)$/i.test(v.report)) {
@@ -145,17 +158,17 @@ export function parseCli(argv: string[]): ParsedArgs {
     plain: v.plain ?? false,
     report: v.report,
     config: v.config,
-    envFiles: v['env-file'] ?? [],
+    envFiles: v.dotenv ?? [],
     only: list(v.only, '--only'),
     skip: list(v.skip, '--skip'),
-    timeoutMs: num(v.timeout, '--timeout', 1),
+    timeoutMs: num(v.timeout, '--timeout', 1, MAX_TIMEOUT_MS),
     offline: v.offline ?? false,
     writeProbe: v['write-probe'] ?? false,
-    watchSeconds: num(v.watch, '--watch', 1),
+    watchSeconds: num(v.watch, '--watch', 1, MAX_WATCH_SECONDS),
     strict: v.strict ?? false,
     demo: v.demo,
     scenario: v.scenario,
-    port: num(v.port, '--port', 0),
+    port: num(v.port, '--port', 0, 65_535, true),
   };
 }
 
@@ -187,6 +200,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return 0;
   }
   try {
+    if (args.command === 'diagnose') checkReportTarget(args.report, io);
     if (args.command === 'explain') return await (await import('./commands/explain.js')).explainCommand(args, io);
     if (args.command === 'emulator') return await (await import('./commands/emulator.js')).emulatorCommand(args, io);
     if (args.demo !== undefined) return await (await import('./commands/demo.js')).demoCommand(args, io);
@@ -261,10 +275,17 @@ async function diagnoseCommand(options: DoctorOptions, args: ParsedArgs, io: Io)
   return exitCodeOf(report, args.strict);
 }
 
+/** `--report` to a place that cannot be written fails before the run, not after it. */
+export function checkReportTarget(file: string | undefined, io: Io): void {
+  if (file === undefined) return;
+  const why = unwritableReason(path.resolve(io.cwd, file));
+  if (why) throw new UsageError(`--report ${file}: cannot write there: ${why}`);
+}
+
 export function writeReport(file: string, report: Report, io: Io): void {
   const full = path.resolve(io.cwd, file);
   try {
-    writeFileSync(full, renderReportFile(full, report));
+    writeFileAtomic(full, renderReportFile(full, report));
     io.stderr.write(`${TOOL_NAME}: report written to ${full}\n`);
   } catch (err) {
     throw new UsageError(`--report ${file}: cannot write: ${(err as Error).message}`);

@@ -20,7 +20,7 @@ export interface DoctorOptions {
   cwd: string;
   env: Env;
   configFile?: string;
-  /** Extra dotenv files (`--env-file`), analysed after the config's (or `./.env`). */
+  /** Extra dotenv files (`--dotenv`), analysed after the config's (or `./.env`). */
   envFiles?: string[];
   only?: string[];
   skip?: string[];

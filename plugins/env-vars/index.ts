@@ -4,6 +4,7 @@ import {
   DOCS,
   envLine,
   maskKey,
+  shellQuote,
   sourceLabel,
   type Candidate,
   type Finding,
@@ -21,6 +22,7 @@ export default defineChecker({
     const s = ctx.settings;
     const findings: Finding[] = [
       ...unreadableDotenv(s, ctx.finding),
+      ...unreadableProfile(s, ctx.finding),
       ...typos(s, ctx.finding),
       ...conflicts(s, ctx.finding),
       ...dotenvState(s, ctx.finding),
@@ -56,6 +58,19 @@ function unreadableDotenv(s: LangSmithSettings, f: MakeFinding): Finding[] {
     .map((file) => f('DOTENV_UNREADABLE', 'warn', `${file.display} exists but cannot be read (${file.error}); its variables were not analysed`, {
       fix: { text: `Check the file's permissions; the app's dotenv loader cannot read it either.`, commands: [`ls -l ${file.display}`] },
     }));
+}
+
+/** The SDK profile (~/.langsmith/config.json or LANGSMITH_CONFIG_FILE) exists but cannot be used. */
+function unreadableProfile(s: LangSmithSettings, f: MakeFinding): Finding[] {
+  const p = s.profile;
+  if (!p?.error) return [];
+  // Only a warning when it would have mattered: no key came from the environment or a dotenv file.
+  const mattered = s.key.value === undefined;
+  return [f('PROFILE_UNREADABLE', mattered ? 'warn' : 'info',
+    `The LangSmith SDK profile ${p.file} cannot be used (${p.error}); ${mattered ? 'no key, endpoint or workspace was read from it' : 'the key came from elsewhere, so it was not needed'}`, {
+      fix: { text: `Repair or remove the file (\`langsmith\` CLI login rewrites it), or point LANGSMITH_CONFIG_FILE at a valid one.`, commands: [`ls -l ${shellQuote(p.file)}`] },
+      evidence: { file: p.file },
+    })];
 }
 
 function typos(s: LangSmithSettings, f: MakeFinding): Finding[] {

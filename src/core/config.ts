@@ -6,6 +6,9 @@ import { isPlainObject } from './checker.js';
 
 export const MODULE_NAME = 'langsmith-doctor';
 
+/** The longest timeout anyone may set (10 min): past 2^31-1 ms Node's timers fire at once. */
+export const MAX_TIMEOUT_MS = 600_000;
+
 export const SEARCH_PLACES = [
   'package.json',
   `.${MODULE_NAME}rc`,
@@ -152,6 +155,9 @@ const COMMAND_KEYS = ['command', 'id', 'title', 'timeoutMs', 'requires'];
 /** Validates a parsed config; throws ConfigError naming the file and the key path. */
 export function validateConfig(raw: unknown, filepath: string): DoctorConfig {
   const err = (keyPath: string | undefined, detail: string) => new ConfigError(filepath, keyPath, detail);
+  if (exceedsValues(raw, MAX_CONFIG_VALUES)) {
+    throw err(undefined, `the config expands to more than ${MAX_CONFIG_VALUES} values (YAML aliases that repeat each other, or a cycle?); refusing to read it`);
+  }
   if (!isPlainObject(raw)) throw err(undefined, `the config must be an object, got ${kind(raw)}`);
   for (const key of Object.keys(raw)) {
     if (!KNOWN_KEYS.includes(key)) {
@@ -176,7 +182,7 @@ export function validateConfig(raw: unknown, filepath: string): DoctorConfig {
       if (typeof p.command !== 'string' || p.command.trim() === '') throw err(`${at}.command`, 'must be a non-empty string');
       if (p.id !== undefined && (typeof p.id !== 'string' || p.id === '')) throw err(`${at}.id`, 'must be a non-empty string');
       if (p.title !== undefined && typeof p.title !== 'string') throw err(`${at}.title`, 'must be a string');
-      if (p.timeoutMs !== undefined && !isPositiveNumber(p.timeoutMs)) throw err(`${at}.timeoutMs`, 'must be a positive number');
+      if (p.timeoutMs !== undefined && !isTimeout(p.timeoutMs)) throw err(`${at}.timeoutMs`, `must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
       if (p.requires !== undefined && !isStringArray(p.requires)) throw err(`${at}.requires`, 'must be an array of checker ids');
       return p as unknown as CommandPluginSpec;
     });
@@ -218,7 +224,7 @@ export function validateConfig(raw: unknown, filepath: string): DoctorConfig {
   }
 
   if (raw.timeoutMs !== undefined) {
-    if (!isPositiveNumber(raw.timeoutMs)) throw err('timeoutMs', `must be a positive number of milliseconds, got ${JSON.stringify(raw.timeoutMs)}`);
+    if (!isTimeout(raw.timeoutMs)) throw err('timeoutMs', `must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, got ${JSON.stringify(raw.timeoutMs)}`);
     config.timeoutMs = raw.timeoutMs;
   }
 
@@ -234,8 +240,27 @@ export function validateConfig(raw: unknown, filepath: string): DoctorConfig {
   return config;
 }
 
-function isPositiveNumber(v: unknown): v is number {
-  return typeof v === 'number' && Number.isFinite(v) && v > 0;
+/** Far more than any real config; YAML aliases can make a tiny file expand exponentially. */
+export const MAX_CONFIG_VALUES = 100_000;
+
+/** Counts values as a walker that follows every alias (or cycle) would see them, stopping at `budget`. */
+function exceedsValues(root: unknown, budget: number): boolean {
+  let count = 0;
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (++count > budget) return true;
+    if (v === null || typeof v !== 'object') continue;
+    for (const child of Array.isArray(v) ? v : isPlainObject(v) ? Object.values(v) : []) {
+      stack.push(child);
+      if (stack.length > budget) return true;
+    }
+  }
+  return false;
+}
+
+function isTimeout(v: unknown): v is number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 && v <= MAX_TIMEOUT_MS;
 }
 
 function isStringArray(v: unknown): v is string[] {

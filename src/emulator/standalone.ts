@@ -1,4 +1,5 @@
 // Serve one scenario until stopped: prints the listeners, the env lines and the `regions` config.
+import { shellQuote } from '../langsmith/text.js';
 import { getScenario, scenarios } from './scenarios.js';
 import type { Scenario } from './scenarios.js';
 import { startEmulator } from './server.js';
@@ -18,10 +19,7 @@ export async function startScenario(
   return { scenario, emulator, env: scenario.env(emulator.urls) };
 }
 
-/** POSIX shell single-quoting when needed (`<placeholder>` keys, URLs are safe as they are). */
-export function shellQuote(v: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote };
 
 /** The text serveScenario prints once the listeners are up. */
 export function formatScenarioSetup(s: Scenario, urls: EmulatorUrls): string {

@@ -1,9 +1,9 @@
 // Resolves key, endpoint, workspace, tracing, project and runs endpoints exactly as the JS and
 // Python SDKs do (facts §2), with the source of each value and what it shadowed. Dotenv files are
 // parsed for analysis only; nothing is loaded into the process.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
+import { readRegularFile } from '../core/files.js';
 import { classifyKey, type KeyKind } from './keys.js';
 import { DEFAULT_REGIONS, describeEndpoint, type EndpointInfo } from './regions.js';
 
@@ -217,26 +217,25 @@ function compare(s: LangSmithSettings): LangSmithSettings['divergences'] {
 
 // -- reading the sources ---------------------------------------------------------------------
 
+/** Dotenv files and the profile are small; anything bigger is a mistake we must not choke on. */
+export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
+
 export function readDotenv(file: string, cwd: string): DotenvFile {
   const full = path.resolve(cwd, file);
-  let text: string;
-  try {
-    text = readFileSync(full, 'utf8');
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    if (e.code === 'ENOENT') return { path: full, display: file, exists: false, entries: [] };
-    return { path: full, display: file, exists: true, error: `${e.code ?? 'error'}: ${e.message}`, entries: [] };
+  const read = readRegularFile(full, MAX_SETTINGS_FILE_BYTES);
+  if (!read.ok) {
+    if (read.missing) return { path: full, display: file, exists: false, entries: [] };
+    return { path: full, display: file, exists: true, error: read.reason, entries: [] };
   }
+  const { text } = read;
   const parsed = parseDotenv(text);
-  const lines = text.split(/\r?\n/);
-  const entries = Object.entries(parsed).map(([name, value]): DotenvEntry => {
-    let line: number | undefined;
-    const re = new RegExp(`^\\s*(?:export\\s+)?${escapeRegExp(name)}\\s*[=:]`);
-    lines.forEach((l, i) => {
-      if (re.test(l)) line = i + 1; // dotenv keeps the last definition
-    });
-    return { name, value, line };
+  // One pass over the lines: the last line defining each name (dotenv keeps the last definition).
+  const lastLine = new Map<string, number>();
+  text.split(/\r?\n/).forEach((l, i) => {
+    const name = /^\s*(?:export\s+)?([\w.-]+)\s*[=:]/.exec(l)?.[1];
+    if (name !== undefined) lastLine.set(name, i + 1);
   });
+  const entries = Object.entries(parsed).map(([name, value]): DotenvEntry => ({ name, value, line: lastLine.get(name) }));
   return { path: full, display: file, exists: true, entries };
 }
 
@@ -245,19 +244,16 @@ function readProfile(env: Env): ProfileInfo | undefined {
   const explicit = env.LANGSMITH_CONFIG_FILE;
   const file = explicit ? path.resolve(explicit.replace(/^~(?=$|\/)/, home ?? '~')) : home ? path.join(home, '.langsmith', 'config.json') : undefined;
   if (!file) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    return e.code === 'ENOENT' ? undefined : { file, error: `${e.code ?? 'error'}: ${e.message}` };
-  }
+  const read = readRegularFile(file, MAX_SETTINGS_FILE_BYTES);
+  if (!read.ok) return read.missing && !explicit ? undefined : { file, error: read.missing ? 'no such file (LANGSMITH_CONFIG_FILE names it)' : read.reason };
+  const { text } = read;
   let config: Record<string, any>;
   try {
     config = JSON.parse(text) as Record<string, any>;
   } catch (err) {
-    return { file, error: `not valid JSON: ${(err as Error).message}` };
+    return { file, error: `not valid JSON${jsonErrorPlace((err as Error).message, text)}` };
   }
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) return { file, error: 'not a JSON object' };
   const chosen = env.LANGSMITH_PROFILE || (typeof config.current_profile === 'string' ? config.current_profile : undefined) || (config.profiles?.default ? 'default' : undefined);
   const profile = chosen ? config.profiles?.[chosen] : undefined;
   if (!chosen || typeof profile !== 'object' || profile === null) return { file, name: chosen };
@@ -271,6 +267,14 @@ function readProfile(env: Env): ProfileInfo | undefined {
     oauthAccessToken: str(profile.oauth?.access_token),
     oauthExpiresAt: str(profile.oauth?.expires_at),
   };
+}
+
+/** Where JSON.parse failed, as line and column. Never V8's own message: it quotes the text, which may hold a key. */
+function jsonErrorPlace(message: string, text: string): string {
+  const at = /at position (\d+)/.exec(message)?.[1];
+  if (at === undefined) return /end of JSON input/i.test(message) ? ' (it ends too early)' : '';
+  const before = text.slice(0, Number(at)).split('\n');
+  return ` (at line ${before.length}, column ${before.at(-1)!.length + 1})`;
 }
 
 function collectCandidates(env: Env, files: DotenvFile[]): Candidate[] {
@@ -347,9 +351,6 @@ function stripSlash(v: string | undefined): string | undefined {
   return v === undefined ? undefined : v.replace(/\/+$/, '');
 }
 
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 export function sourceLabel(source: Source): string {
   switch (source.kind) {

@@ -16,3 +16,8 @@ export function describeValue(value: string): string {
 export function envLine(name: string, value: string): string {
   return `${name}=${value}`;
 }
+
+/** POSIX shell single-quoting when needed, so a printed command runs as printed. */
+export function shellQuote(v: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
+}

@@ -83,10 +83,10 @@ describe('langsmith-doctor (built CLI)', () => {
     expect(skip.checks.map((c: { id: string }) => c.id)).toEqual(['endpoint']);
   });
 
-  it('--env-file adds a dotenv file to analyse', async () => {
+  it('--dotenv adds a dotenv file to analyse', async () => {
     const cwd = tempDir();
     writeFileSync(path.join(cwd, 'ci.env'), `LANGSMITH_API_KEY=${KEY}\nLANGSMITH_TRACING=true\n`);
-    const r = await runCli(['--json', '--offline', '--env-file', 'ci.env'], { cwd, secrets: [KEY] });
+    const r = await runCli(['--json', '--offline', '--dotenv', 'ci.env'], { cwd, secrets: [KEY] });
     const report = r.json();
     expect(report.target.keySource).toBe('LANGSMITH_API_KEY (ci.env:1)');
     expect(report.checks.find((c: { id: string }) => c.id === 'env-vars').findings.map((f: { code: string }) => f.code)).toEqual(['DOTENV_NOT_LOADED']);
