@@ -227,7 +227,11 @@ export function readDotenv(file: string, cwd: string): DotenvFile {
     if (read.missing) return { path: full, display: file, exists: false, entries: [] };
     return { path: full, display: file, exists: true, error: read.reason, entries: [] };
   }
-  const { text } = read;
+  return { path: full, display: file, exists: true, entries: dotenvEntries(read.text) };
+}
+
+/** What dotenv would load from this text, each with the line that set it. Linear in the text. */
+export function dotenvEntries(text: string): DotenvEntry[] {
   const parsed = parseDotenv(text);
   // One pass over the lines: the last line defining each name (dotenv keeps the last definition).
   const lastLine = new Map<string, number>();
@@ -235,8 +239,7 @@ export function readDotenv(file: string, cwd: string): DotenvFile {
     const name = /^\s*(?:export\s+)?([\w.-]+)\s*[=:]/.exec(l)?.[1];
     if (name !== undefined) lastLine.set(name, i + 1);
   });
-  const entries = Object.entries(parsed).map(([name, value]): DotenvEntry => ({ name, value, line: lastLine.get(name) }));
-  return { path: full, display: file, exists: true, entries };
+  return Object.entries(parsed).map(([name, value]): DotenvEntry => ({ name, value, line: lastLine.get(name) }));
 }
 
 function readProfile(env: Env): ProfileInfo | undefined {
