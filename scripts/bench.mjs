@@ -36,6 +36,11 @@ rows.push(await median('node on an empty script (the floor)', ['-e', ''], { cwd:
 rows.push(await median('`--version`', [cli, '--version'], { cwd: dir }));
 rows.push(await median('`--json --offline`, empty environment', [cli, '--json', '--offline'], { cwd: dir }));
 rows.push(await median('`--plain --offline`, empty environment', [cli, '--plain', '--offline'], { cwd: dir }));
+// The dotenv analysis is linear: a 20,000-line .env costs what reading it costs.
+const bigEnv = mkdtempSync(path.join(os.tmpdir(), 'lsd-bench-'));
+writeFileSync(path.join(bigEnv, '.env'), Array.from({ length: 20_000 }, (_, i) => `APP_SETTING_${i}=value-${i}`).join('\n') + '\nLANGSMITH_TRACING=true\n');
+rows.push(await median('`--json --offline --only env-vars`, empty .env', [cli, '--json', '--offline', '--only', 'env-vars'], { cwd: dir }));
+rows.push(await median('`--json --offline --only env-vars`, 20,000-line .env', [cli, '--json', '--offline', '--only', 'env-vars'], { cwd: bigEnv }));
 
 // Against the emulator, in this process, on loopback. Every run gets a config whose regions are
 // the emulator's listeners, so nothing ever leaves the machine.
@@ -80,5 +85,6 @@ console.log('| what | median | min–max | runs |');
 console.log('|---|---|---|---|');
 for (const r of rows) console.log(`| ${r.label} | ${r.ms.toFixed(0)} ms | ${r.min.toFixed(0)}–${r.max.toFixed(0)} ms | ${r.n} |`);
 const startup = rows[2].ms - floor;
+console.log(`20,000-line .env above an empty one: ${(rows[5].ms - rows[4].ms).toFixed(0)} ms (quadratic analysis took 21.6 s).`);
 console.log(`\nRound trips in the 200 ms run: about ${((slow.ms - rows[2].ms) / 200).toFixed(1)} (wall time minus the offline run, over 200 ms).`);
 console.log(`Start-up above the floor for --json --offline: ${startup.toFixed(0)} ms.`);
