@@ -48,4 +48,5 @@ export { v1Path } from './langsmith/http.js';
 export { tierFrom, type Tier, type TierInput, type Measured } from './langsmith/tiers.js';
 export { findKey, matchesKey, shortKeyParts, humanDuration, type ListedKey } from './langsmith/key-lists.js';
 export { PROBES, sdkProjectsRequest } from './langsmith/probes.js';
+export { locatePython, findDistribution, type PythonLookup, type PythonSite } from './langsmith/python.js';
 export { findJsPackage, findPythonPackage, compareVersions, JS_LANGSMITH_VARS_SINCE, WORKSPACE_ID_SINCE, type InstalledSdk } from './langsmith/sdks.js';

@@ -2,7 +2,9 @@ import {
   compareVersions,
   defineChecker,
   findJsPackage,
+  findDistribution,
   findPythonPackage,
+  locatePython,
   JS_LANGSMITH_VARS_SINCE,
   WORKSPACE_ID_SINCE,
   type DoctorContext,
@@ -59,17 +61,26 @@ export default defineChecker<{ python?: boolean }>({
   },
 });
 
-/** The SDK the `python3` on PATH would import, asked with a short timeout. */
+/**
+ * The SDK the `python3` on PATH would import: read from its site-packages when the layout is one we
+ * know (pyenv, virtualenv, a prefix), so no Python starts; else asked, with a short timeout.
+ */
 async function pythonOnPath(ctx: DoctorContext): Promise<InstalledSdk | undefined> {
-  if (!ctx.env.PATH) return undefined;
+  const lookup = locatePython(ctx.env, ctx.cwd);
+  if (lookup.found === false) return undefined;
+  if (lookup.found === true) {
+    const hit = findDistribution(lookup.site, 'langsmith');
+    return hit ? { language: 'python', name: 'langsmith', version: hit.version, where: `${hit.where} (python3 on PATH: ${lookup.site.how})` } : undefined;
+  }
   const { execa } = await import('execa');
   const r = await execa('python3', ['-c', 'import importlib.metadata as m; print(m.version("langsmith"))'], {
-    env: { PATH: ctx.env.PATH, HOME: ctx.env.HOME },
+    cwd: ctx.cwd,
+    env: { PATH: ctx.env.PATH, HOME: ctx.env.HOME, PYENV_VERSION: ctx.env.PYENV_VERSION, PYTHONPATH: ctx.env.PYTHONPATH, PYTHONNOUSERSITE: ctx.env.PYTHONNOUSERSITE },
     extendEnv: false,
     reject: false,
     timeout: 4000,
     cancelSignal: ctx.signal,
   });
   const version = String(r.stdout ?? '').trim();
-  return r.exitCode === 0 && /^\d+\.\d+/.test(version) ? { language: 'python', name: 'langsmith', version, where: 'python3 on PATH' } : undefined;
+  return r.exitCode === 0 && /^\d+\.\d+/.test(version) ? { language: 'python', name: 'langsmith', version, where: `python3 on PATH (asked: ${lookup.why})` } : undefined;
 }
