@@ -3,6 +3,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, MAX_TIMEOUT_MS } from './core/config.js';
+import { UsageError } from './core/errors.js';
+import { didYouMean } from './core/suggest.js';
 import { unwritableReason, writeFileAtomic } from './core/files.js';
 import { inDeclaredOrder, type RunEvent } from './core/runner.js';
 import { prepare, run, targetOf, type DoctorOptions, type Prepared } from './doctor.js';
@@ -48,7 +50,7 @@ Exit codes: 0 no check failed, 1 a check failed or errored, 2 usage or configura
 LangSmith keys work the moment they are created: there is no activation period to wait out.
 `;
 
-export class UsageError extends Error {}
+export { UsageError };
 
 
 export interface ParsedArgs {
@@ -71,6 +73,31 @@ export interface ParsedArgs {
   port?: number;
 }
 
+const OPTIONS = {
+  json: { type: 'boolean' },
+  plain: { type: 'boolean' },
+  report: { type: 'string' },
+  config: { type: 'string' },
+  dotenv: { type: 'string', multiple: true },
+  // Node 20 consumes --env-file itself (even after the script name); where it lets it through,
+  // it is caught below and named.
+  'env-file': { type: 'string', multiple: true },
+  only: { type: 'string' },
+  skip: { type: 'string' },
+  timeout: { type: 'string' },
+  offline: { type: 'boolean' },
+  'write-probe': { type: 'boolean' },
+  watch: { type: 'string' },
+  strict: { type: 'boolean' },
+  demo: { type: 'string' },
+  scenario: { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
+} as const;
+
+const COMMANDS = ['plugins', 'explain', 'emulator', 'help'];
+
 export function parseCli(argv: string[]): ParsedArgs {
   // `--watch` takes an optional value, which parseArgs cannot express: normalise it first.
   const args: string[] = [];
@@ -86,35 +113,15 @@ export function parseCli(argv: string[]): ParsedArgs {
   }
   let parsed;
   try {
-    parsed = parseArgs({
-      args,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        json: { type: 'boolean' },
-        plain: { type: 'boolean' },
-        report: { type: 'string' },
-        config: { type: 'string' },
-        dotenv: { type: 'string', multiple: true },
-        // Node 20 consumes --env-file itself (even after the script name); where it lets it through,
-        // it is caught below and named.
-        'env-file': { type: 'string', multiple: true },
-        only: { type: 'string' },
-        skip: { type: 'string' },
-        timeout: { type: 'string' },
-        offline: { type: 'boolean' },
-        'write-probe': { type: 'boolean' },
-        watch: { type: 'string' },
-        strict: { type: 'boolean' },
-        demo: { type: 'string' },
-        scenario: { type: 'string' },
-        port: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-      },
-    });
+    parsed = parseArgs({ args, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (err) {
-    throw new UsageError((err as Error).message.replace(/\. To specify a positional.*$/s, ''));
+    const e = err as Error & { code?: string };
+    const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-{1,2}[^']+)'/.exec(e.message)?.[1] : undefined;
+    if (unknown) {
+      const flags = Object.keys(OPTIONS).filter((f) => f !== 'env-file').map((f) => `--${f}`);
+      throw new UsageError(`unknown option '${unknown}'${didYouMean(unknown.split('=')[0]!, flags, (f) => f)}`);
+    }
+    throw new UsageError(e.message.replace(/\. To specify a positional.*$/s, ''));
   }
   const v = parsed.values;
   if (v['env-file'] !== undefined) {
@@ -129,7 +136,7 @@ export function parseCli(argv: string[]): ParsedArgs {
     command = first;
     positionals = rest;
   } else if (first === 'help') command = 'help';
-  else if (first !== undefined) throw new UsageError(`unknown command '${first}' (commands: plugins, explain, emulator; see --help)`);
+  else if (first !== undefined) throw new UsageError(`unknown command '${first}'${didYouMean(first, COMMANDS)} (commands: plugins, explain, emulator; see --help)`);
   if (command === 'plugins' && positionals.length > 0) throw new UsageError(`'plugins' takes no arguments`);
   if (command === 'explain' && positionals.length > 1) throw new UsageError(`'explain' takes one FILE (or - for stdin)`);
 

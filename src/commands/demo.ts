@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError, modeOf, runInMode, writeReport, type Io, type ParsedArgs } from '../cli.js';
+import { didYouMean } from '../core/suggest.js';
 import { prepare } from '../doctor.js';
 import { exitCodeOf } from '../report/model.js';
 
@@ -21,7 +22,7 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
     return 0;
   }
   const scenario = getScenario(name);
-  if (!scenario) throw new UsageError(`unknown demo scenario '${name}'; see --demo list`);
+  if (!scenario) throw new UsageError(`unknown demo scenario '${name}'${didYouMean(name, scenarios.map((s) => s.name))}; see --demo list`);
   const emulator = await startEmulator({ world: scenario.world });
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'langsmith-doctor-demo-'));
   try {

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isPlainObject } from './checker.js';
+import { didYouMean } from './suggest.js';
 
 export const MODULE_NAME = 'langsmith-doctor';
 
@@ -161,8 +162,7 @@ export function validateConfig(raw: unknown, filepath: string): DoctorConfig {
   if (!isPlainObject(raw)) throw err(undefined, `the config must be an object, got ${kind(raw)}`);
   for (const key of Object.keys(raw)) {
     if (!KNOWN_KEYS.includes(key)) {
-      const hint = suggest(key, KNOWN_KEYS);
-      throw err(key, `unknown key${hint ? ` (did you mean '${hint}'?)` : ''}; known keys: ${KNOWN_KEYS.join(', ')}`);
+      throw err(key, `unknown key${didYouMean(key, KNOWN_KEYS)}; known keys: ${KNOWN_KEYS.join(', ')}`);
     }
   }
   const config: DoctorConfig = { ...emptyConfig(path.dirname(filepath)), filepath };
@@ -271,32 +271,4 @@ function kind(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   return typeof v === 'object' ? 'an object' : `${typeof v} ${JSON.stringify(v)}`;
-}
-
-/** The closest known word within two edits, for "did you mean". */
-export function suggest(word: string, known: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDist = 3;
-  for (const k of known) {
-    const d = editDistance(word.toLowerCase(), k.toLowerCase());
-    if (d < bestDist) {
-      bestDist = d;
-      best = k;
-    }
-  }
-  return best;
-}
-
-export function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[b.length]!;
 }

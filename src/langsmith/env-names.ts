@@ -1,5 +1,5 @@
 // The variable names the LangSmith SDKs read, and what people type when they mean them.
-import { editDistance } from '../core/config.js';
+import { editDistance } from '../core/suggest.js';
 
 /** Suffixes read under both LANGSMITH_ and LANGCHAIN_ (facts §2). */
 export const KNOWN_SUFFIXES = [
