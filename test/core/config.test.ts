@@ -94,7 +94,7 @@ describe('config discovery', () => {
       [{ checks: { 'key-age': 'yes' } }, 'checks.key-age: must be an options object'],
       [{ ignore: ['not a code'] }, 'ignore[0]:'],
       [{ regions: { eu: 'eu.api' } }, 'regions.eu:'],
-      [{ timeoutMs: -1 }, 'timeoutMs: must be a positive number'],
+      [{ timeoutMs: -1 }, 'timeoutMs: must be a number of milliseconds from 1 to 600000'],
       [[], 'the config must be an object'],
     ];
     for (const [raw, expected] of cases) {

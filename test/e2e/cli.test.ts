@@ -136,7 +136,7 @@ describe('langsmith-doctor (built CLI)', () => {
     const bad = await runCli(['--frobnicate']);
     expect(bad.stdout).toBe('');
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("Unknown option '--frobnicate'");
+    expect(bad.stderr).toContain("unknown option '--frobnicate'");
     expect((await runCli(['--timeout', 'soon'])).code).toBe(2);
     expect((await runCli(['--report', 'out.pdf'])).stderr).toContain('.md, .json or .html');
     const help = await runCli(['--help']);
