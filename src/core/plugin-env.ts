@@ -37,8 +37,10 @@ export function looksSecretName(name: string): boolean {
 
 /** `scheme://user:pw@host` -> `scheme://host`, anywhere in the value; `user:pw@host:port` too for proxies. */
 export function stripUrlCredentials(value: string, proxy = false): string {
-  let out = value.replace(/([a-z][a-z0-9+.-]*:\/\/)[^\s/?#]*@/gi, '$1');
-  if (proxy && !/^[a-z][a-z0-9+.-]*:\/\//i.test(out)) out = out.replace(/^[^\s/]*@/, '');
+  if (!value.includes('@')) return value;
+  // Bounded scheme length: an unbounded one backtracks quadratically on a long value.
+  let out = value.replace(/([a-z][a-z0-9+.-]{0,31}:\/\/)[^\s/?#]*@/gi, '$1');
+  if (proxy && !/^[a-z][a-z0-9+.-]{0,31}:\/\//i.test(out)) out = out.replace(/^[^\s/]*@/, '');
   return out;
 }
 
