@@ -6,7 +6,7 @@
 import { main } from './cli.js';
 import { killLeftoverGroups } from './core/command.js';
 import { guardProcessExit, notifyIdle } from './core/guard.js';
-import { looksSecretName } from './core/plugin-env.js';
+import { looksSecretName, stripUrlCredentials } from './core/plugin-env.js';
 import { createRedactor } from './core/redact.js';
 import { maskKey, SECRET_PATTERNS } from './langsmith/keys.js';
 
@@ -14,10 +14,12 @@ const exit = process.exit.bind(process);
 let finished = false;
 let escaped = false;
 
-// The doctor analyses a snapshot; process.env keeps no secret for in-process plugins to read.
+// The doctor analyses a snapshot (and passes it explicitly everywhere, proxies included);
+// process.env keeps no secret and no URL credentials for in-process plugins to read.
 const env = { ...process.env };
-for (const name of Object.keys(process.env)) {
+for (const [name, value] of Object.entries(process.env)) {
   if (looksSecretName(name) || /RUNS_ENDPOINTS/i.test(name)) delete process.env[name];
+  else if (value !== undefined && value.includes('@')) process.env[name] = stripUrlCredentials(value, /_PROXY$/i.test(name));
 }
 
 const redact = (() => {
