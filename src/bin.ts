@@ -60,7 +60,7 @@ const releaseExit = guardProcessExit();
 const onEscaped = (err: unknown) => {
   if (finished) return;
   escaped = true;
-  process.stderr.write(`langsmith-doctor: an error escaped a plugin or config (ignored; the run goes on): ${redact(describe(err)).split('\n')[0]}\n`);
+  process.stderr.write(`langsmith-doctor: an uncaught error was ignored (a plugin's or config's timer or callback?); the run goes on: ${redact(describe(err)).split('\n')[0]}\n`);
 };
 process.on('uncaughtException', onEscaped);
 process.on('unhandledRejection', onEscaped);
@@ -73,6 +73,18 @@ process.on('beforeExit', () => {
   process.stderr.write('langsmith-doctor: stopped: the run was left waiting for something that can never happen (a plugin or config awaiting a promise that never settles); no report was produced\n');
   exit(70);
 });
+
+// Command plugins run in process groups of their own, out of reach of the terminal's Ctrl-C:
+// stop them ourselves. The default (end the process) stays unless a command handles the signal.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    killLeftoverGroups();
+    if (process.listenerCount(signal) === 1) {
+      finished = true;
+      exit(code);
+    }
+  });
+}
 
 process.on('exit', () => {
   killLeftoverGroups();

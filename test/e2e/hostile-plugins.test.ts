@@ -1,11 +1,12 @@
 // Hostile plugins against the BUILT CLI: a plugin must not leak a secret, hang the doctor, end it,
 // or leave it unable to report. Each case runs dist/cli.js in a temp project whose config names
 // the plugin. No timing is asserted: runCli's kill guard (20 s) only turns a hang into a failure.
+import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenario, type RunningEmulator } from '../../src/emulator/index.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { fakeKey } from '../helpers/keys.js';
 
 const KEY = fakeKey('hostile-plugins');
@@ -43,6 +44,12 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** Waits a little for a killed process to disappear (a signal is delivered, not acted on, at once). */
+async function goneSoon(pid: number): Promise<boolean> {
+  for (let i = 0; i < 40 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+  return !processAlive(pid);
+}
+
 describe('hostile command plugins (built CLI)', () => {
   it('a grandchild left running (sleep 40 &) does not keep the doctor alive: the whole group is killed at the configured timeout', async () => {
     const cwd = project(
@@ -54,7 +61,7 @@ describe('hostile command plugins (built CLI)', () => {
     expect(row(r.json(), 'acme/grand')).toMatchObject({ status: 'error', summary: expect.stringContaining('timed out after 1000 ms') });
     const pid = Number(readFileSync(path.join(cwd, 'grandchild.pid'), 'utf8'));
     expect(pid).toBeGreaterThan(1);
-    expect(processAlive(pid)).toBe(false);
+    expect(await goneSoon(pid)).toBe(true);
   }, 30_000);
 
   it('a plugin that exits at once leaving a background child holding its pipes is not waited for', async () => {
@@ -65,7 +72,24 @@ describe('hostile command plugins (built CLI)', () => {
     const r = await runCli(['--json', '--offline'], { cwd, env: ENV });
     expect(r.code).toBe(0);
     expect(row(r.json(), 'acme/leave')).toMatchObject({ status: 'pass', summary: 'left a child' });
-    expect(processAlive(Number(readFileSync(path.join(cwd, 'grandchild.pid'), 'utf8')))).toBe(false);
+    expect(await goneSoon(Number(readFileSync(path.join(cwd, 'grandchild.pid'), 'utf8')))).toBe(true);
+  }, 30_000);
+
+  it('Ctrl-C (SIGINT) on the doctor also stops the command plugins it started in their own process groups', async () => {
+    const cwd = project(
+      { plugins: [{ command: 'bash grand.sh', id: 'acme/grand', timeoutMs: 15000 }] },
+      { 'grand.sh': 'sleep 40 &\necho $! > grandchild.pid\nsleep 40\n' },
+    );
+    const child = spawn(process.execPath, [CLI, '--plain', '--offline'], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...ENV }, stdio: 'ignore' });
+    const guard = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    const pidFile = path.join(cwd, 'grandchild.pid');
+    while (!existsSync(pidFile) || readFileSync(pidFile, 'utf8').trim() === '') await new Promise((r) => setTimeout(r, 50));
+    const pid = Number(readFileSync(pidFile, 'utf8'));
+    child.kill('SIGINT');
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    clearTimeout(guard);
+    expect(code).toBe(130);
+    expect(await goneSoon(pid)).toBe(true);
   }, 30_000);
 
   it('megabytes of output are stopped at 1 MB, and a huge valid summary is cut: the report stays small', async () => {
