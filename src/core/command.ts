@@ -2,6 +2,7 @@
 // the whole group killed (SIGTERM, then SIGKILL) at its timeout, when cancelled, and when the
 // program exits leaving children behind. We never wait on pipes that a grandchild still holds.
 import { spawn } from 'node:child_process';
+import { timerMs } from './guard.js';
 
 export interface CommandOptions {
   cwd: string;
@@ -82,7 +83,7 @@ export function runCommand(file: string, args: string[], opts: CommandOptions): 
     const timer = setTimeout(() => {
       run.timedOut = true;
       stopGroup();
-    }, opts.timeoutMs);
+    }, timerMs(opts.timeoutMs));
     const onAbort = () => {
       run.cancelled = true;
       stopGroup();

@@ -32,6 +32,12 @@ export function guardProcessExit(onAttempt?: (err: ExitAttemptError) => void): (
   };
 }
 
+/** setTimeout turns anything above 2^31-1 ms into 1 ms: a huge limit must mean "very long", not "now". */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+export function timerMs(ms: number): number {
+  return Math.min(Math.max(0, ms), MAX_TIMER_MS);
+}
+
 const idleWaiters = new Set<() => void>();
 
 /**
@@ -49,7 +55,7 @@ export function settleWithin<T>(promise: Promise<T>, ms: number, what: string): 
       idleWaiters.delete(onIdle);
       settle();
     };
-    timer = setTimeout(() => finish(() => reject(new StalledError(`${what} did not finish within ${ms} ms`))), ms);
+    timer = setTimeout(() => finish(() => reject(new StalledError(`${what} did not finish within ${ms} ms`))), timerMs(ms));
     timer.unref();
     idleWaiters.add(onIdle);
     promise.then(

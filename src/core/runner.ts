@@ -11,6 +11,7 @@ import {
   type CheckResult,
   type Checker,
 } from './checker.js';
+import { timerMs } from './guard.js';
 import { toPlainData } from './plain-data.js';
 
 export interface RunEntry {
@@ -145,7 +146,7 @@ export async function runCheckers<Settings, Http>(
         });
       });
       resolve();
-    }, deadlineMs);
+    }, timerMs(deadlineMs));
   });
   try {
     await Promise.race([all, deadline]);
@@ -186,7 +187,7 @@ async function runWithTimeout<Settings, Http>(
     timer = setTimeout(() => {
       controller.abort(new Error(`timed out after ${timeoutMs} ms`));
       resolve({ status: 'error', summary: `timed out after ${timeoutMs} ms`, findings: [] });
-    }, timeoutMs);
+    }, timerMs(timeoutMs));
   });
   const work = (async (): Promise<CheckOutcome> => {
     try {

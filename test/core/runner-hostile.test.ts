@@ -112,3 +112,10 @@ describe('runner: megabyte strings', () => {
     expect(r!.summary).not.toContain('sk-live-0');
   });
 });
+
+describe('runner: limits beyond what a timer holds', () => {
+  it('a timeout or deadline above 2^31-1 ms means "very long", not "fire at once"', async () => {
+    const [r] = await runCheckers([entry({ id: 'acme/slowish', title: 's', timeoutMs: 3_000_000_000, run: async (ctx) => { await new Promise((ok) => setTimeout(ok, 20)); return ctx.pass('finished'); } })], { ...opts, deadlineMs: 9_000_000_000 });
+    expect(r).toMatchObject({ status: 'pass', summary: 'finished' });
+  });
+});
