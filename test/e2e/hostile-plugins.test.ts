@@ -201,6 +201,26 @@ describe('hostile in-process plugins and JS configs (built CLI)', () => {
     expect(row(report, 'acme/fine')!.status).toBe('pass');
   }, 30_000);
 
+  it('a plugin whose top-level await waits on a live interval fails at the load deadline (two request timeouts plus 2 s)', async () => {
+    const cwd = project({ plugins: ['./busy-wait.mjs'] }, {
+      'busy-wait.mjs': "await new Promise(() => setInterval(() => {}, 100));\nexport default { id: 'acme/busy', title: 'busy', run: () => {} };\n",
+    });
+    const r = await runCli(['--json', '--offline', '--timeout', '200'], { cwd, env: ENV });
+    expect(r.code).toBe(1);
+    expect(r.json().checks.find((c: { id: string }) => c.id === 'plugin:./busy-wait.mjs').summary).toBe(`${path.join(cwd, 'busy-wait.mjs')}: failed to load: loading it did not finish within 2400 ms`);
+  }, 30_000);
+
+  it('a checker that claims a ten-minute timeout and never answers is ended by the run\'s overall deadline', async () => {
+    const cwd = project({ plugins: ['./slow.mjs'] }, {
+      'slow.mjs': "export default { id: 'acme/slow', title: 'slow', timeoutMs: 600000, run: () => new Promise(() => setInterval(() => {}, 100)) };\n",
+    });
+    const r = await runCli(['--json', '--offline', '--timeout', '200'], { cwd, env: ENV });
+    expect(r.code).toBe(1);
+    // --timeout 200: a checker's default limit is 2 x 200 + 2000 = 2400 ms; the run's deadline is four of them.
+    expect(row(r.json(), 'acme/slow')).toMatchObject({ status: 'error', summary: "did not finish before the run's overall deadline (9600 ms)" });
+    expect(row(r.json(), 'key-format')!.status).toBe('pass');
+  }, 30_000);
+
   it('a plugin that leaves an interval behind does not keep the process alive after the report', async () => {
     const cwd = project({ plugins: ['./interval.mjs'] }, {
       'interval.mjs': "setInterval(() => {}, 1000);\nexport default { id: 'acme/interval', title: 'interval', run: (ctx) => { setInterval(() => {}, 500); return ctx.pass('left timers'); } };\n",
