@@ -1,32 +1,121 @@
 // The executable: real process streams in, exit code out. Everything else lives in cli.ts.
+// It also owns the process's lifetime, which plugins and JS configs (other people's code, loaded
+// in-process) must not take over: they cannot end it (process.exit throws where it is called),
+// stall it in silence (an idle event loop fails what was waiting), keep it alive (we exit once
+// the output is flushed) or leave command plugin process groups behind.
 import { main } from './cli.js';
+import { killLeftoverGroups } from './core/command.js';
+import { guardProcessExit, notifyIdle } from './core/guard.js';
+import { looksSecretName, stripUrlCredentials } from './core/plugin-env.js';
 import { createRedactor } from './core/redact.js';
 import { maskKey, SECRET_PATTERNS } from './langsmith/keys.js';
+
+const exit = process.exit.bind(process);
+let finished = false;
+let escaped = false;
+
+// The doctor analyses a snapshot (and passes it explicitly everywhere, proxies included);
+// process.env keeps no secret and no URL credentials for in-process plugins to read.
+const env = { ...process.env };
+for (const [name, value] of Object.entries(process.env)) {
+  if (looksSecretName(name) || /RUNS_ENDPOINTS/i.test(name)) delete process.env[name];
+  else if (value !== undefined && value.includes('@')) process.env[name] = stripUrlCredentials(value, /_PROXY$/i.test(name));
+}
+
+const redact = (() => {
+  let redactor: ReturnType<typeof createRedactor> | undefined;
+  return (text: string): string => {
+    // Even a crash report passes through redaction: the environment's keys and any key shape.
+    redactor ??= createRedactor({
+      secrets: Object.entries(env).filter(([k]) => /API_KEY|TOKEN|SECRET|PASSW|RUNS_ENDPOINTS/i.test(k) || looksSecretName(k)).map(([, v]) => v),
+      patterns: [...SECRET_PATTERNS],
+      mask: maskKey,
+    });
+    return redactor.text(text);
+  };
+})();
+
+const describe = (err: unknown): string => {
+  try {
+    return err instanceof Error ? err.stack ?? err.message : String(err);
+  } catch {
+    return 'an unprintable error';
+  }
+};
 
 // A closed pipe (`… | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    if (err.code === 'EPIPE') {
+      finished = true;
+      exit(process.exitCode ?? 0);
+    }
     throw err;
   });
 }
+
+const releaseExit = guardProcessExit();
+
+// Errors thrown from a plugin's timers or callbacks (process.exit included) are reported, not fatal.
+const onEscaped = (err: unknown) => {
+  if (finished) return;
+  escaped = true;
+  process.stderr.write(`langsmith-doctor: an uncaught error was ignored (a plugin's or config's timer or callback?); the run goes on: ${redact(describe(err)).split('\n')[0]}\n`);
+};
+process.on('uncaughtException', onEscaped);
+process.on('unhandledRejection', onEscaped);
+
+process.on('beforeExit', () => {
+  if (finished) return;
+  // Nothing is left to wait for: fail the loads that were waiting; the run goes on without them.
+  if (notifyIdle()) return;
+  finished = true;
+  process.stderr.write('langsmith-doctor: stopped: the run was left waiting for something that can never happen (a plugin or config awaiting a promise that never settles); no report was produced\n');
+  exit(70);
+});
+
+// Command plugins run in process groups of their own, out of reach of the terminal's Ctrl-C:
+// stop them ourselves. The default (end the process) stays unless a command handles the signal.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  process.on(signal, () => {
+    killLeftoverGroups();
+    if (process.listenerCount(signal) === 1) {
+      finished = true;
+      exit(code);
+    }
+  });
+}
+
+process.on('exit', () => {
+  killLeftoverGroups();
+  if (!finished) {
+    process.stderr.write('langsmith-doctor: the process ended before the run finished (no report was produced)\n');
+    process.exitCode = 70;
+  }
+});
+
+const done = (code: number) => {
+  finished = true;
+  releaseExit();
+  // An escaped error means something did not go as reported: never exit 0 after one.
+  const final = escaped && code === 0 ? 1 : code;
+  process.exitCode = final;
+  // Exit once the output is flushed: timers or sockets a plugin left behind must not keep us alive.
+  let pending = 2;
+  const flushed = () => {
+    if (--pending === 0) exit(final);
+  };
+  process.stdout.write('', flushed);
+  process.stderr.write('', flushed);
+};
 
 main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
-  env: process.env,
+  env,
   cwd: process.cwd(),
-}).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    // Even a crash report passes through redaction: the environment's keys and any key shape.
-    const secrets = Object.entries(process.env).filter(([k]) => /API_KEY|TOKEN|SECRET/i.test(k)).map(([, v]) => v);
-    const redact = createRedactor({ secrets, patterns: [...SECRET_PATTERNS], mask: maskKey });
-    const text = err instanceof Error ? err.stack ?? err.message : String(err);
-    process.stderr.write(`langsmith-doctor: internal error (please report it): ${redact.text(text)}\n`);
-    process.exitCode = 70;
-  },
-);
+}).then(done, (err: unknown) => {
+  process.stderr.write(`langsmith-doctor: internal error (please report it): ${redact(describe(err))}\n`);
+  done(70);
+});

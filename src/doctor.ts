@@ -3,6 +3,7 @@
 import type { CheckContext, CheckResult, Checker } from './core/checker.js';
 import { emptyConfig, loadConfig, type DoctorConfig } from './core/config.js';
 import { discoverPlugins, type Discovery } from './core/plugins.js';
+import { commandEnvironment, looksSecretName, maskedEnvironment, type EnvPolicy } from './core/plugin-env.js';
 import { createRedactor, type Redactor } from './core/redact.js';
 import { runCheckers, type RunEntry, type RunEvent } from './core/runner.js';
 import { diagnose } from './diagnosis/diagnose.js';
@@ -64,7 +65,9 @@ export async function prepare(options: DoctorOptions): Promise<Prepared> {
     builtins: options.builtins ?? builtinCheckers,
     config,
     commandInput: (ctx) => commandContext(ctx, settings, redactor),
-    commandEnv: withoutSecrets(options.env),
+    commandEnv: commandEnvironment(options.env, envPolicy(redactor)),
+    redactText: (text) => redactor.text(text),
+    loadTimeoutMs: checkTimeoutMs(timeoutMs),
   });
   let entries = select(discovery.entries, options.only, options.skip);
   if (options.writeProbe) {
@@ -89,9 +92,12 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
     settings,
     http,
     env: options.env,
+    // Plugins from the config never see the key or other secrets; ctx.http still sends the key itself.
+    thirdPartyView: { settings: thirdPartySettings(settings, redactor), env: maskedEnvironment(options.env, envPolicy(redactor)) },
     cwd: options.cwd,
     offline: options.offline ?? false,
-    defaultTimeoutMs: prepared.timeoutMs * 2 + 2000,
+    defaultTimeoutMs: checkTimeoutMs(prepared.timeoutMs),
+    deadlineMs: runDeadlineMs(prepared),
     ignore: prepared.config.ignore,
     concurrency: 8,
     onEvent,
@@ -195,10 +201,57 @@ export function makeRedactor(settings: LangSmithSettings): Redactor {
   return createRedactor({ secrets, patterns: [...SECRET_PATTERNS], mask: maskKey });
 }
 
-function withoutSecrets(env: Env): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(env)) if (!/^(LANGSMITH|LANGCHAIN)_API_KEY$/.test(k)) out[k] = v;
-  return out;
+/** A checker's own limit when it names none: two request timeouts and a margin. */
+export function checkTimeoutMs(requestTimeoutMs: number): number {
+  return requestTimeoutMs * 2 + 2000;
+}
+
+/**
+ * The whole run ends by then: four checker timeouts (the longest `requires` chain of built-ins is
+ * four deep), or a configured command plugin's timeout plus one, whichever is longer.
+ */
+export function runDeadlineMs(prepared: Pick<Prepared, 'timeoutMs' | 'config'>): number {
+  const check = checkTimeoutMs(prepared.timeoutMs);
+  const commands = prepared.config.plugins.map((p) => (typeof p === 'string' ? 0 : p.timeoutMs ?? 0));
+  return Math.max(4 * check, Math.max(0, ...commands) + check);
+}
+
+/** LangSmith's part of what plugins may see of the environment (the generic rules are in core). */
+function envPolicy(redactor: Redactor): EnvPolicy {
+  return {
+    // Non-secret LANGSMITH_*/LANGCHAIN_* settings help a plugin; *_API_KEY and the like are refused by core.
+    allow: (name) => /^(LANGSMITH|LANGCHAIN)_/i.test(name),
+    // The runs endpoints map URLs to keys.
+    deny: (name) => /^(LANGSMITH|LANGCHAIN)_RUNS_ENDPOINTS$/i.test(name),
+    clean: (value) => redactor.text(value),
+    mask: (value) => maskKey(value),
+  };
+}
+
+/** The settings third-party plugins see: every key, token and secret-named value masked. */
+function thirdPartySettings(settings: LangSmithSettings, redactor: Redactor): LangSmithSettings {
+  const copy = structuredClone(settings);
+  const mask = (v: string | undefined) => (v === undefined ? v : maskKey(v));
+  // Candidates, shadowed values and dotenv entries carry the name they were found under.
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(visit);
+    if (value === null || typeof value !== 'object') return;
+    const o = value as Record<string, unknown>;
+    if (typeof o.name === 'string' && (looksSecretName(o.name) || /RUNS_ENDPOINTS/i.test(o.name))) {
+      for (const f of ['raw', 'value']) if (typeof o[f] === 'string') o[f] = maskKey(o[f] as string);
+    }
+    Object.values(o).forEach(visit);
+  };
+  visit(copy);
+  for (const r of [copy.key, copy.python.key, copy.runsEndpoints]) {
+    r.value = mask(r.value);
+    r.raw = mask(r.raw);
+  }
+  if (copy.profile) {
+    copy.profile.apiKey = mask(copy.profile.apiKey);
+    copy.profile.oauthAccessToken = mask(copy.profile.oauthAccessToken);
+  }
+  return redactor.deep(copy);
 }
 
 /** What a command plugin gets on stdin: settings with the key masked, and prerequisite results. */

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isPlainObject } from './checker.js';
+import { ExitAttemptError, settleWithin, StalledError } from './guard.js';
 import { didYouMean } from './suggest.js';
 
 export const MODULE_NAME = 'langsmith-doctor';
@@ -65,7 +66,11 @@ export interface LoadConfigOptions {
   cwd: string;
   /** `--config FILE`: load this instead of searching. */
   file?: string;
+  /** How long a JS config may take to load (default 10 s). */
+  loadTimeoutMs?: number;
 }
+
+export const CONFIG_LOAD_TIMEOUT_MS = 10_000;
 
 export async function loadConfig(opts: LoadConfigOptions): Promise<DoctorConfig> {
   const { cosmiconfig } = await import('cosmiconfig');
@@ -76,12 +81,16 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<DoctorConfig>
   });
   let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   const explicit = opts.file ? path.resolve(opts.cwd, opts.file) : undefined;
+  const loadTimeoutMs = opts.loadTimeoutMs ?? CONFIG_LOAD_TIMEOUT_MS;
   try {
-    result = explicit ? await explorer.load(explicit) : await explorer.search(opts.cwd);
+    // A JS config is code: it may await forever; it cannot end the process (see guard.ts).
+    result = await settleWithin(explicit ? explorer.load(explicit) : explorer.search(opts.cwd), loadTimeoutMs, 'loading the config');
   } catch (err) {
     // cosmiconfig names the file in parse errors, not when a JS config throws: find it ourselves.
     const file = explicit ?? locateConfigFile(opts.cwd) ?? opts.cwd;
-    throw toConfigError(await clarify(err, file), file);
+    if (err instanceof ExitAttemptError) throw new ConfigError(file, undefined, `${err.message} while loading: a config file must export settings, not end the process`);
+    if (err instanceof StalledError) throw new ConfigError(file, undefined, err.message);
+    throw toConfigError(await clarify(err, file, loadTimeoutMs), file);
   }
   if (!result) return emptyConfig(opts.cwd);
   if (result.isEmpty || result.config === undefined || result.config === null) {
@@ -134,11 +143,11 @@ export function locateConfigFile(cwd: string): string | undefined {
 }
 
 /** Node's loader can hide a JS config's own error behind "Cannot require() ES Module…"; import it to get the real one. */
-async function clarify(err: unknown, file: string): Promise<unknown> {
+async function clarify(err: unknown, file: string, loadTimeoutMs: number): Promise<unknown> {
   const message = messageOf(err);
   if (!/Cannot require\(\) ES Module|ERR_REQUIRE/.test(message) || !/\.(m|c)?js$/.test(file)) return err;
   try {
-    await import(`${pathToFileURL(file).href}?retry=${Date.now()}`);
+    await settleWithin(import(`${pathToFileURL(file).href}?retry=${Date.now()}`), loadTimeoutMs, 'loading the config');
     return err;
   } catch (real) {
     return real;

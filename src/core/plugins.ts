@@ -1,12 +1,17 @@
 // Plugin discovery: built-ins, config modules (paths relative to the config file), packages
-// (resolved from the config file's folder) and commands in any language (run with execa).
-// A plugin that cannot load becomes a row with status error; the others still run.
+// (resolved from the config file's folder) and commands in any language (own process group,
+// allow-listed environment, no shell). A plugin that cannot load, or never finishes loading,
+// becomes a row with status error; the others still run.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isPlainObject, normalizeOutcome, type CheckContext, type Checker } from './checker.js';
+import { KILL_GRACE_MS, runCommand } from './command.js';
 import type { CommandPluginSpec, DoctorConfig } from './config.js';
+import { settleWithin } from './guard.js';
+import { commandEnvironment } from './plugin-env.js';
+import { CommandSyntaxError, splitCommand } from './shell-words.js';
 import type { RunEntry } from './runner.js';
 
 export interface LoadedPack {
@@ -37,9 +42,15 @@ export interface DiscoverOptions {
   config: DoctorConfig;
   /** What a command plugin receives on stdin: the redacted context. */
   commandInput?: (ctx: CheckContext) => unknown;
-  /** The environment a command plugin runs with (secrets removed by the caller). */
-  commandEnv?: Record<string, string | undefined>;
+  /** The environment a command plugin runs with (see plugin-env.ts); nothing else is inherited. */
+  commandEnv?: Record<string, string>;
+  /** Applied to a command plugin's output before any of it is cut into an excerpt. */
+  redactText?: (text: string) => string;
+  /** How long a module or package may take to import (default 10 s). */
+  loadTimeoutMs?: number;
 }
+
+export const DEFAULT_LOAD_TIMEOUT_MS = 10_000;
 
 const ID_PATTERN = /^[A-Za-z0-9][\w.-]*(\/[\w.-]+)*$/;
 
@@ -50,7 +61,7 @@ export async function discoverPlugins(opts: DiscoverOptions): Promise<Discovery>
   const packs: LoadedPack[] = [];
   const seen = new Map<string, string>();
 
-  const add = (checker: Checker, source: string, info: PluginInfo) => {
+  const add = (checker: Checker, source: string, info: PluginInfo, thirdParty = true) => {
     const prior = seen.get(checker.id);
     if (prior !== undefined) {
       entries.push(errorEntry(`duplicate:${checker.id}`, checker.title || checker.id, source,
@@ -62,18 +73,18 @@ export async function discoverPlugins(opts: DiscoverOptions): Promise<Discovery>
     info.checkers.push(checker.id);
     const opt = config.checks[checker.id];
     if (opt === false) return; // disabled in config: not run, still listed by `plugins`
-    entries.push({ checker, source, options: opt ?? {} });
+    entries.push({ checker, source, options: opt ?? {}, ...(thirdParty ? { thirdParty } : {}) });
   };
 
   const builtinInfo: PluginInfo = { spec: 'builtin', kind: 'builtin', source: 'builtin', checkers: [] };
   plugins.push(builtinInfo);
-  for (const checker of opts.builtins) add(checker, 'builtin', builtinInfo);
+  for (const checker of opts.builtins) add(checker, 'builtin', builtinInfo, false);
 
   // Config plugins load in parallel; their rows keep config order.
   const loaded = await Promise.all(
     config.plugins.map(async (spec, i) => {
       if (typeof spec !== 'string') return { spec, i, result: loadCommand(spec, config.dir, opts) };
-      return { spec, i, result: await loadModule(spec, config.dir) };
+      return { spec, i, result: await loadModule(spec, config.dir, opts.loadTimeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS) };
     }),
   );
 
@@ -105,7 +116,7 @@ type LoadResult =
   | { kind: PluginInfo['kind']; source: string; checkers: Checker[]; packs: Omit<LoadedPack, 'source'>[] }
   | { kind: PluginInfo['kind']; source: string; error: string };
 
-async function loadModule(spec: string, dir: string): Promise<LoadResult> {
+async function loadModule(spec: string, dir: string, loadTimeoutMs: number): Promise<LoadResult> {
   const isPath = spec.startsWith('.') || path.isAbsolute(spec);
   const kind = isPath ? 'module' : 'package';
   let file: string;
@@ -125,9 +136,9 @@ async function loadModule(spec: string, dir: string): Promise<LoadResult> {
   }
   let mod: Record<string, unknown>;
   try {
-    mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+    mod = (await settleWithin(import(pathToFileURL(file).href), loadTimeoutMs, 'loading it')) as Record<string, unknown>;
   } catch (err) {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = messageOf(err);
     return { kind, source, error: `${source}: failed to load: ${message.split('\n')[0]}` };
   }
   const shape = checkersOf(mod.default !== undefined ? mod.default : mod);
@@ -219,68 +230,87 @@ function exportEntry(exp: unknown): string | undefined {
 
 const COMMAND_DEFAULT_TIMEOUT_MS = 5000;
 const EXCERPT_BYTES = 200;
+/** What a command plugin may print on stdout or stderr before it is stopped. */
+export const COMMAND_MAX_OUTPUT_BYTES = 1_000_000;
 
 function loadCommand(spec: CommandPluginSpec, dir: string, opts: DiscoverOptions): LoadResult {
   const source = `command:${spec.command}`;
+  let words: string[];
+  try {
+    words = splitCommand(spec.command);
+  } catch (err) {
+    if (!(err instanceof CommandSyntaxError)) throw err;
+    return { kind: 'command', source, error: `command '${spec.command}' cannot be parsed: ${err.message}` };
+  }
+  if (words.length === 0 || words[0] === '') return { kind: 'command', source, error: `command '${spec.command}' names no program` };
   const timeoutMs = spec.timeoutMs ?? COMMAND_DEFAULT_TIMEOUT_MS;
-  const id = spec.id ?? `command/${slug(spec.command)}`;
+  const id = spec.id ?? `command/${slug(words)}`;
   const checker: Checker = {
     id,
     title: spec.title ?? `Command: ${spec.command}`,
     requires: spec.requires,
-    // A little longer than the child's own limit, so the child's timeout is what we report.
-    timeoutMs: timeoutMs + 1000,
-    run: (ctx) => runCommandPlugin(spec.command, dir, timeoutMs, ctx, opts),
+    // Longer than the child's own limit plus the kill grace, so the child's timeout is what we report.
+    timeoutMs: timeoutMs + KILL_GRACE_MS + 1500,
+    run: (ctx) => runCommandPlugin(spec.command, words, dir, timeoutMs, ctx, opts),
   };
   return { kind: 'command', source, checkers: [checker], packs: [] };
 }
 
 async function runCommandPlugin(
   command: string,
+  [file, ...args]: string[],
   cwd: string,
   timeoutMs: number,
   ctx: CheckContext,
   opts: DiscoverOptions,
 ) {
-  const { execa, parseCommandString } = await import('execa');
-  const [file, ...args] = parseCommandString(command);
-  if (!file) return ctx.fail('PLUGIN_COMMAND_EMPTY', `the command is empty`);
   const input = JSON.stringify(opts.commandInput ? opts.commandInput(ctx) : { id: ctx.id, options: ctx.options });
-  const result = await execa(file, args, {
+  const result = await runCommand(file!, args, {
     cwd,
     input,
-    timeout: timeoutMs,
-    reject: false,
-    cancelSignal: ctx.signal,
-    env: opts.commandEnv,
-    extendEnv: opts.commandEnv === undefined,
-    stripFinalNewline: true,
-    maxBuffer: 1_000_000,
+    env: opts.commandEnv ?? commandEnvironment(process.env),
+    timeoutMs,
+    signal: ctx.signal,
+    maxBytes: COMMAND_MAX_OUTPUT_BYTES,
   });
+  // Redact before cutting: a cut secret would no longer be recognised.
+  const cut = (text: string) => excerpt(opts.redactText ? opts.redactText(text) : text);
   const where = `command '${command}' (in ${cwd})`;
-  if (result.timedOut) return { status: 'error' as const, summary: `${where} timed out after ${timeoutMs} ms`, findings: [] };
-  if (result.failed && result.exitCode === undefined) {
-    const reason = (result as { code?: string }).code === 'ENOENT' ? `'${file}' was not found on PATH` : result.shortMessage;
-    return { status: 'error' as const, summary: `${where} could not start: ${reason}`, findings: [] };
+  const error = (summary: string) => ({ status: 'error' as const, summary, findings: [] });
+  if (result.spawnError) {
+    const reason = result.spawnError.code === 'ENOENT' ? `'${file}' was not found on PATH` : result.spawnError.message;
+    return error(`${where} could not start: ${reason}`);
   }
-  const stdout = String(result.stdout ?? '').trim();
+  if (result.timedOut) return error(`${where} timed out after ${timeoutMs} ms (its process group was killed)`);
+  if (result.cancelled) return error(`${where} was stopped: ${describeAbort(ctx.signal)}`);
+  if (result.overflow) {
+    return error(`${where} printed more than ${COMMAND_MAX_OUTPUT_BYTES} bytes on ${result.overflow} and was stopped: ${cut(result[result.overflow])}`);
+  }
+  const stdout = result.stdout.trim();
   let parsed: unknown;
   try {
     parsed = JSON.parse(stdout);
   } catch {
-    const stderr = String(result.stderr ?? '').trim();
-    const tail = result.exitCode ? ` (exit code ${result.exitCode}${stderr ? `; stderr: ${excerpt(stderr)}` : ''})` : '';
-    return {
-      status: 'error' as const,
-      summary: `${where} printed invalid JSON${tail}: ${stdout ? excerpt(stdout) : '(nothing)'}`,
-      findings: [],
-    };
+    const stderr = result.stderr.trim();
+    const tail = result.exitCode ? ` (exit code ${result.exitCode}${stderr ? `; stderr: ${cut(stderr)}` : ''})` : '';
+    return error(`${where} printed invalid JSON${tail}: ${stdout ? cut(stdout) : '(nothing)'}`);
   }
   const outcome = normalizeOutcome(parsed);
-  if ('invalid' in outcome) {
-    return { status: 'error' as const, summary: `${where} printed an invalid result: ${outcome.invalid}: ${excerpt(stdout)}`, findings: [] };
-  }
+  if ('invalid' in outcome) return error(`${where} printed an invalid result: ${outcome.invalid}: ${cut(stdout)}`);
   return outcome;
+}
+
+function describeAbort(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason.message : 'cancelled';
+}
+
+function messageOf(err: unknown): string {
+  try {
+    return err instanceof Error ? err.message : String(err);
+  } catch {
+    return 'an unprintable error';
+  }
 }
 
 function excerpt(s: string): string {
@@ -288,8 +318,7 @@ function excerpt(s: string): string {
   return JSON.stringify(cut.length < s.length ? `${cut}…` : cut);
 }
 
-function slug(command: string): string {
-  const words = command.split(/\s+/).filter(Boolean);
+function slug(words: string[]): string {
   const script = words.find((w, i) => i > 0 && /[./]/.test(w)) ?? words[0] ?? 'command';
   return path.basename(script).replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '-') || 'command';
 }

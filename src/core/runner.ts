@@ -1,5 +1,7 @@
 // Runs checkers: all start together under a concurrency cap, `requires` gates, per-checker
-// timeouts, crash isolation. Emits events for renderers; results come back in declared order.
+// timeouts, one overall deadline, crash isolation. Results are made plain JSON data, finalized
+// (redacted) and bounded before anyone outside sees them. Emits events for renderers; results
+// come back in declared order.
 import {
   normalizeOutcome,
   resultHelpers,
@@ -9,6 +11,8 @@ import {
   type CheckResult,
   type Checker,
 } from './checker.js';
+import { timerMs } from './guard.js';
+import { toPlainData } from './plain-data.js';
 
 export interface RunEntry {
   checker: Checker;
@@ -17,6 +21,8 @@ export interface RunEntry {
   options?: Record<string, unknown>;
   /** A plugin that could not load: reported as status error, never run. */
   loadError?: string;
+  /** Someone else's code: it gets `thirdPartyView` instead of the real settings and env. */
+  thirdParty?: boolean;
 }
 
 export type RunEvent =
@@ -41,14 +47,21 @@ export interface RunOptions<Settings, Http> {
   onEvent?: (event: RunEvent) => void;
   /** Applied to every result before anyone outside the runner sees it (redaction). */
   finalize?: (result: CheckResult) => CheckResult;
+  /** What third-party checkers see as ctx.settings and ctx.env (secrets masked by the caller). */
+  thirdPartyView?: { settings: Settings; env: Readonly<Record<string, string | undefined>> };
+  /** The whole run ends by then: checks still running or waiting are reported as error. */
+  deadlineMs?: number;
 }
+
+/** Longest string a result may carry, after redaction (a plugin's megabyte summary is cut). */
+export const MAX_RESULT_STRING = 8_000;
 
 export async function runCheckers<Settings, Http>(
   entries: readonly RunEntry[],
   opts: RunOptions<Settings, Http>,
 ): Promise<CheckResult[]> {
   const emit = opts.onEvent ?? (() => {});
-  const finalize = opts.finalize ?? ((r: CheckResult) => r);
+  const finalize = safeFinalize(opts.finalize ?? ((r: CheckResult) => r));
   const ignore = new Set(opts.ignore ?? []);
   const limit = createLimiter(Math.max(1, opts.concurrency ?? 8));
   const byId = new Map<string, number>();
@@ -56,6 +69,8 @@ export async function runCheckers<Settings, Http>(
     if (!byId.has(e.checker.id)) byId.set(e.checker.id, i);
   });
   const cycles = findCycles(entries, byId);
+  // Aborted at the overall deadline: every running checker's signal follows it.
+  const runAbort = new AbortController();
 
   emit({
     type: 'plan',
@@ -63,7 +78,8 @@ export async function runCheckers<Settings, Http>(
   });
 
   // Every result gets its promise up front, so a checker may require one declared after it.
-  const settled = entries.map(() => deferred<CheckResult>());
+  // Built-ins read each other's raw results; third-party checkers get the finalized copies.
+  const settled = entries.map(() => deferred<{ raw: CheckResult; final: CheckResult }>());
   const runOne = async (entry: RunEntry, index: number): Promise<CheckResult> => {
     const { checker } = entry;
     const base = { id: checker.id, title: checker.title, source: entry.source };
@@ -76,12 +92,13 @@ export async function runCheckers<Settings, Http>(
     }
     // Prerequisites first; a slot is taken only once this checker can really run.
     const prereqs: Record<string, CheckResult> = {};
+    const pick = (r: { raw: CheckResult; final: CheckResult }) => (entry.thirdParty ? r.final : r.raw);
     for (const req of checker.requires ?? []) {
       const at = byId.get(req);
       if (at === undefined || at === index) {
         return { ...base, status: 'skip', summary: `requires '${req}', which is not loaded`, findings: [], durationMs: 0 };
       }
-      const r = await settled[at]!.promise;
+      const r = pick(await settled[at]!.promise);
       prereqs[req] = r;
       if (r.status !== 'pass' && r.status !== 'warn') {
         return { ...base, status: 'skip', summary: `skipped: '${req}' did not pass (${r.status})`, findings: [], durationMs: 0 };
@@ -90,28 +107,53 @@ export async function runCheckers<Settings, Http>(
     // `after`: wait and read, never gate. A missing id is simply absent from ctx.results.
     for (const id of checker.after ?? []) {
       const at = byId.get(id);
-      if (at !== undefined && at !== index) prereqs[id] = await settled[at]!.promise;
+      if (at !== undefined && at !== index) prereqs[id] = pick(await settled[at]!.promise);
     }
     if (opts.offline && checker.network) {
       return { ...base, status: 'skip', summary: 'skipped: needs the network (--offline)', findings: [], durationMs: 0 };
     }
     return limit(async () => {
+      if (runAbort.signal.aborted) return { ...base, status: 'error', summary: 'not started: the run reached its deadline', findings: [], durationMs: 0 };
       emit({ type: 'start', id: checker.id, index });
       const started = performance.now();
-      const outcome = await runWithTimeout(checker, entry, prereqs, opts);
+      const outcome = await runWithTimeout(checker, entry, prereqs, opts, runAbort.signal);
       const durationMs = Math.round(performance.now() - started);
       return applyIgnore({ ...base, ...outcome, durationMs }, ignore);
     });
   };
 
-  const all = entries.map((entry, index) =>
-    runOne(entry, index).then((result) => {
-      settled[index]!.resolve(result);
-      emit({ type: 'finish', result: finalize(result), index });
-      return result;
-    }),
-  );
-  const results = (await Promise.all(all)).map(finalize);
+  const finals: Array<CheckResult | undefined> = entries.map(() => undefined);
+  const record = (index: number, raw: CheckResult) => {
+    if (finals[index]) return; // already reported (the deadline came first)
+    const final = finalize(raw);
+    finals[index] = final;
+    settled[index]!.resolve({ raw, final });
+    emit({ type: 'finish', result: final, index });
+  };
+  const all = Promise.all(entries.map((entry, index) => runOne(entry, index).then((result) => record(index, result))));
+
+  let deadlineTimer: NodeJS.Timeout | undefined;
+  const deadlineMs = positive(opts.deadlineMs);
+  const deadline = new Promise<void>((resolve) => {
+    if (deadlineMs === undefined) return;
+    deadlineTimer = setTimeout(() => {
+      runAbort.abort(new Error(`the run reached its overall deadline (${deadlineMs} ms)`));
+      entries.forEach((entry, index) => {
+        const { checker } = entry;
+        record(index, {
+          id: checker.id, title: checker.title, source: entry.source, status: 'error',
+          summary: `did not finish before the run's overall deadline (${deadlineMs} ms)`, findings: [], durationMs: deadlineMs,
+        });
+      });
+      resolve();
+    }, timerMs(deadlineMs));
+  });
+  try {
+    await Promise.race([all, deadline]);
+  } finally {
+    clearTimeout(deadlineTimer);
+  }
+  const results = finals.map((r) => r!);
   emit({ type: 'done', results });
   return results;
 }
@@ -121,16 +163,20 @@ async function runWithTimeout<Settings, Http>(
   entry: RunEntry,
   results: Record<string, CheckResult>,
   opts: RunOptions<Settings, Http>,
+  runSignal: AbortSignal,
 ): Promise<CheckOutcome> {
   const timeoutMs = positive(checker.timeoutMs) ?? opts.defaultTimeoutMs ?? 15_000;
   const controller = new AbortController();
+  const onRunAbort = () => controller.abort(runSignal.reason);
+  runSignal.addEventListener('abort', onRunAbort, { once: true });
+  const view = entry.thirdParty && opts.thirdPartyView ? opts.thirdPartyView : { settings: opts.settings, env: opts.env };
   const ctx: CheckContext<Record<string, unknown>, Settings, Http> = {
     ...resultHelpers,
     id: checker.id,
     options: entry.options ?? {},
-    settings: opts.settings,
+    settings: view.settings,
     http: opts.http,
-    env: opts.env,
+    env: view.env,
     offline: opts.offline ?? false,
     cwd: opts.cwd ?? process.cwd(),
     signal: controller.signal,
@@ -141,7 +187,7 @@ async function runWithTimeout<Settings, Http>(
     timer = setTimeout(() => {
       controller.abort(new Error(`timed out after ${timeoutMs} ms`));
       resolve({ status: 'error', summary: `timed out after ${timeoutMs} ms`, findings: [] });
-    }, timeoutMs);
+    }, timerMs(timeoutMs));
   });
   const work = (async (): Promise<CheckOutcome> => {
     try {
@@ -150,7 +196,7 @@ async function runWithTimeout<Settings, Http>(
       if ('invalid' in outcome) {
         return { status: 'error', summary: `returned an invalid result: ${outcome.invalid}`, findings: [] };
       }
-      return outcome;
+      return plainOutcome(checker.id, outcome);
     } catch (err) {
       return { status: 'error', summary: `crashed: ${describeError(err)}`, findings: [] };
     }
@@ -159,7 +205,62 @@ async function runWithTimeout<Settings, Http>(
     return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
+    runSignal.removeEventListener('abort', onRunAbort);
   }
+}
+
+/**
+ * Evidence made plain JSON data. What JSON cannot hold (cycles, BigInt, functions, getters that
+ * throw) turns the row into an error naming the checker, with what could be kept.
+ */
+function plainOutcome(id: string, outcome: CheckOutcome): CheckOutcome {
+  const problems: string[] = [];
+  const plain = (value: Record<string, unknown> | undefined, where: string) => {
+    if (value === undefined) return undefined;
+    const r = toPlainData(value, where);
+    problems.push(...r.problems);
+    return r.value as Record<string, unknown>;
+  };
+  const findings = outcome.findings.map((f, i) => {
+    const evidence = plain(f.evidence, `findings[${i}].evidence`);
+    return evidence === undefined ? f : { ...f, evidence };
+  });
+  const evidence = plain(outcome.evidence, 'evidence');
+  const out: CheckOutcome = { ...outcome, findings, ...(evidence === undefined ? {} : { evidence }) };
+  if (problems.length === 0) return out;
+  const shown = problems.slice(0, 3).join('; ') + (problems.length > 3 ? `; and ${problems.length - 3} more` : '');
+  return {
+    ...out,
+    status: 'error',
+    summary: `checker '${id}' returned evidence that cannot be serialised as JSON (${shown}); it said: ${outcome.summary}`,
+  };
+}
+
+/** finalize (redaction) that cannot throw, followed by the cut of over-long strings (after redaction, never before). */
+function safeFinalize(finalize: (r: CheckResult) => CheckResult): (r: CheckResult) => CheckResult {
+  return (result) => {
+    let out: CheckResult;
+    try {
+      out = finalize(result);
+    } catch (err) {
+      out = finalize({
+        id: result.id, title: result.title, source: result.source, status: 'error', findings: [], durationMs: result.durationMs,
+        summary: `checker '${result.id}' returned a result that could not be processed: ${describeError(err)}`,
+      });
+    }
+    return boundStrings(out) as CheckResult;
+  };
+}
+
+function boundStrings(value: unknown): unknown {
+  if (typeof value === 'string') {
+    return value.length > MAX_RESULT_STRING ? `${value.slice(0, MAX_RESULT_STRING)}… [cut: ${value.length - MAX_RESULT_STRING} more characters]` : value;
+  }
+  if (Array.isArray(value)) return value.map(boundStrings);
+  if (value === null || typeof value !== 'object' || value instanceof Date) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = boundStrings(v);
+  return out;
 }
 
 function applyIgnore(result: CheckResult, ignore: ReadonlySet<string>): CheckResult {
@@ -170,12 +271,16 @@ function applyIgnore(result: CheckResult, ignore: ReadonlySet<string>): CheckRes
 }
 
 export function describeError(err: unknown): string {
-  if (err instanceof Error) return err.message || err.name;
-  if (typeof err === 'string') return err;
   try {
+    if (err instanceof Error) return err.message || err.name;
+    if (typeof err === 'string') return err;
     return JSON.stringify(err) ?? String(err);
   } catch {
-    return String(err);
+    try {
+      return String(err);
+    } catch {
+      return 'an unprintable error';
+    }
   }
 }
 
