@@ -1,7 +1,10 @@
 // Puts the pieces together: config -> settings -> plugins -> runner -> diagnosis -> Report.
 // No rendering here; callers pass an event listener and render the Report they get back.
 import type { CheckContext, CheckResult, Checker } from './core/checker.js';
-import { emptyConfig, loadConfig, type DoctorConfig } from './core/config.js';
+import { ConfigError, emptyConfig, loadConfig, type DoctorConfig } from './core/config.js';
+import { UsageError } from './core/errors.js';
+import { didYouMean } from './core/suggest.js';
+import { CODE_LEVELS } from './diagnosis/levels.js';
 import { discoverPlugins, type Discovery } from './core/plugins.js';
 import { commandEnvironment, looksSecretName, maskedEnvironment, type EnvPolicy } from './core/plugin-env.js';
 import { createRedactor, type Redactor } from './core/redact.js';
@@ -69,6 +72,7 @@ export async function prepare(options: DoctorOptions): Promise<Prepared> {
     redactText: (text) => redactor.text(text),
     loadTimeoutMs: checkTimeoutMs(timeoutMs),
   });
+  assertKnownNames(discovery, config, options);
   let entries = select(discovery.entries, options.only, options.skip);
   if (options.writeProbe) {
     entries = entries.map((e) => (e.checker.id === 'permission-tier' ? { ...e, options: { ...e.options, writeProbe: true } } : e));
@@ -169,6 +173,36 @@ export function makeHttp(prepared: Prepared): Http {
     offline: options.offline ?? false,
     userAgent: `${TOOL_NAME}/${VERSION}`,
     env: options.env,
+  });
+}
+
+/**
+ * Names the user typed must exist: checker ids in --only/--skip (usage errors) and in the config's
+ * `checks`, codes in its `ignore` (config errors), each with the closest real one. Codes count when
+ * built in, or declared by a plugin (`codes` on a checker, a pack or a command entry).
+ */
+function assertKnownNames(discovery: Discovery, config: DoctorConfig, options: DoctorOptions): void {
+  const ids = discovery.plugins.flatMap((p) => p.checkers);
+  const failedPlugins = discovery.plugins.some((p) => p.error !== undefined);
+  for (const [flag, list] of [['--only', options.only], ['--skip', options.skip]] as const) {
+    for (const id of list ?? []) {
+      // A plugin that failed to load may be the one that defines it: its error row says why.
+      if (!ids.includes(id) && !failedPlugins) throw new UsageError(`${flag} ${id}: no checker has this id${didYouMean(id, ids)}; see '${TOOL_NAME} plugins'`);
+    }
+  }
+  const file = config.filepath ?? 'config';
+  for (const id of Object.keys(config.checks)) {
+    if (!ids.includes(id) && !failedPlugins) throw new ConfigError(file, `checks.${id}`, `no checker has this id${didYouMean(id, ids)}; known: ${ids.join(', ')}`);
+  }
+  const codes = new Set<string>([
+    ...Object.keys(CODE_LEVELS),
+    ...discovery.packs.flatMap((p) => Object.keys(p.codes ?? {})),
+    ...discovery.entries.flatMap((e) => [...(e.checker.codes ?? [])]),
+  ]);
+  config.ignore.forEach((code, i) => {
+    if (!codes.has(code) && !failedPlugins) {
+      throw new ConfigError(file, `ignore[${i}]`, `'${code}' is not a code any checker emits${didYouMean(code, [...codes])}; a plugin's own codes count when it declares them (\`codes\` on the checker, the pack, or the command entry)`);
+    }
   });
 }
 

@@ -6,6 +6,7 @@ import { defineChecker } from 'langsmith-doctor';
 export default defineChecker({
   id: 'example/corporate-proxy',
   title: 'Proxy settings reach the LangSmith SDKs',
+  codes: ['EXAMPLE_PROXY_JS_IGNORED'],
   run(ctx) {
     const proxy = ctx.env.HTTPS_PROXY ?? ctx.env.https_proxy;
     const noProxy = ctx.env.NO_PROXY ?? ctx.env.no_proxy ?? '';

@@ -155,6 +155,8 @@ export interface Checker<Options = any, Settings = any, Http = any> {
   timeoutMs?: number;
   /** True when the checker needs the network; `--offline` skips it. */
   network?: boolean;
+  /** The finding codes it may emit, so a config may `ignore` them (an unknown code there is a typo). */
+  codes?: readonly string[];
   run(ctx: CheckContext<Options, Settings, Http>): Promise<CheckReturn> | CheckReturn;
 }
 

@@ -33,6 +33,8 @@ export interface CommandPluginSpec {
   title?: string;
   timeoutMs?: number;
   requires?: string[];
+  /** Finding codes the command may print (so `ignore` may name them). */
+  codes?: string[];
 }
 
 export type PluginSpec = string | CommandPluginSpec;
@@ -160,7 +162,7 @@ function firstLines(s: string, n: number): string {
 }
 
 const KNOWN_KEYS = ['plugins', 'checks', 'ignore', 'regions', 'timeoutMs', 'envFiles', 'stages'];
-const COMMAND_KEYS = ['command', 'id', 'title', 'timeoutMs', 'requires'];
+const COMMAND_KEYS = ['command', 'id', 'title', 'timeoutMs', 'requires', 'codes'];
 
 /** Validates a parsed config; throws ConfigError naming the file and the key path. */
 export function validateConfig(raw: unknown, filepath: string): DoctorConfig {
@@ -193,6 +195,7 @@ export function validateConfig(raw: unknown, filepath: string): DoctorConfig {
       if (p.title !== undefined && typeof p.title !== 'string') throw err(`${at}.title`, 'must be a string');
       if (p.timeoutMs !== undefined && !isTimeout(p.timeoutMs)) throw err(`${at}.timeoutMs`, `must be a number of milliseconds from 1 to ${MAX_TIMEOUT_MS}`);
       if (p.requires !== undefined && !isStringArray(p.requires)) throw err(`${at}.requires`, 'must be an array of checker ids');
+      if (p.codes !== undefined && !isStringArray(p.codes)) throw err(`${at}.codes`, 'must be an array of finding codes');
       return p as unknown as CommandPluginSpec;
     });
   }

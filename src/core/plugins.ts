@@ -249,6 +249,7 @@ function loadCommand(spec: CommandPluginSpec, dir: string, opts: DiscoverOptions
     id,
     title: spec.title ?? `Command: ${spec.command}`,
     requires: spec.requires,
+    codes: spec.codes,
     // Longer than the child's own limit plus the kill grace, so the child's timeout is what we report.
     timeoutMs: timeoutMs + KILL_GRACE_MS + 1500,
     run: (ctx) => runCommandPlugin(spec.command, words, dir, timeoutMs, ctx, opts),

@@ -1,6 +1,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/core/errors.js';
 import { prepare, run } from '../../src/doctor.js';
 import { ROOT, tempDir } from '../helpers/cli.js';
 import { fakeKey } from '../helpers/keys.js';
@@ -90,6 +91,16 @@ describe('plugins from config', () => {
     const { report } = await doctorWith(['./checks/good.mjs'], { checks: { endpoint: false }, ignore: ['ACME_PROXY_SLOW'] });
     expect(report.checks.find((c) => c.id === 'endpoint')).toBeUndefined();
     expect(report.checks.find((c) => c.id === 'acme/good')).toMatchObject({ status: 'pass', findings: [{ ignored: true }] });
+  });
+
+  it('names that exist nowhere are errors with the closest real one: checks ids, ignore codes, --only/--skip ids', async () => {
+    await expect(doctorWith(['./checks/good.mjs'], { checks: { 'key-ages': { warnExpiryDays: 3 } } })).rejects.toThrow(/checks\.key-ages: no checker has this id \(did you mean 'key-age'\?\)/);
+    await expect(doctorWith(['./checks/good.mjs'], { ignore: ['ACME_PROXY_SLWO'] })).rejects.toThrow(/ignore\[0\]: 'ACME_PROXY_SLWO' is not a code any checker emits \(did you mean 'ACME_PROXY_SLOW'\?\)/);
+    await expect(doctorWith([], { ignore: ['TRACING_DISABLD'] })).rejects.toThrow(/did you mean 'TRACING_DISABLED'/);
+    const dir = tempDir('lsd-names-');
+    const env = { HOME: dir, PATH: process.env.PATH };
+    await expect(prepare({ cwd: dir, env, offline: true, only: ['endpoint', 'auht'] })).rejects.toThrow(/--only auht: no checker has this id \(did you mean 'auth'\?\)/);
+    await expect(prepare({ cwd: dir, env, offline: true, skip: ['nope'] })).rejects.toThrow(UsageError);
   });
 
   it('pack stages add steps to the plan', async () => {

@@ -139,6 +139,20 @@ describe('langsmith-doctor (built CLI)', () => {
     expect(bad.stderr).toContain("unknown option '--frobnicate'");
     expect((await runCli(['--timeout', 'soon'])).code).toBe(2);
     expect((await runCli(['--report', 'out.pdf'])).stderr).toContain('.md, .json or .html');
+    // Typos name the closest real thing, and nothing runs.
+    for (const [args, hint] of [
+      [['--jsn'], "unknown option '--jsn' (did you mean --json?)"],
+      [['explian', 'x.log'], "unknown command 'explian' (did you mean 'explain'?)"],
+      [['--demo', 'viewr'], "unknown demo scenario 'viewr' (did you mean 'viewer'?)"],
+      [['--demo', 'eu'], "(did you mean 'eu-key-on-us-default'?)"],
+      [['--only', 'nosuch', '--offline'], '--only nosuch: no checker has this id'],
+      [['--skip', 'auht', '--offline'], "--skip auht: no checker has this id (did you mean 'auth'?)"],
+    ] as const) {
+      const r = await runCli([...args], { cwd: project() });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toContain(hint);
+      expect(r.stdout).toBe('');
+    }
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('--write-probe');
