@@ -84,7 +84,7 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
   const startedAt = new Date();
   const started = performance.now();
   const http = makeHttp(prepared);
-  prefetch(prepared, http);
+  void prefetch(prepared, http);
   const results = await runCheckers(prepared.entries, {
     settings,
     http,
@@ -113,8 +113,10 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
     checks: all.map((r) => ({ ...r, evidence: r.evidence ?? {} })),
     diagnosis,
     summary: summarize(all),
-    transcript: http.transcript,
+    // Every request sent, those still in flight included (marked unfinished); then they are ended.
+    transcript: http.transcriptSnapshot(),
   };
+  await http.close();
   return redactor.deep(report);
 }
 
@@ -137,12 +139,14 @@ export function targetOf(settings: LangSmithSettings): ReportTarget {
  * memoised, so `requires` chains cost no extra round trips. Only when the static checks would let
  * the key go out anyway (a LangSmith key, a valid endpoint that is not a web-app host).
  */
-function prefetch(prepared: Prepared, http: Http): void {
+export async function prefetch(prepared: Prepared, http: Http): Promise<void> {
   const { settings, options } = prepared;
   const base = http.base;
   if (options.offline || !base || !settings.key.value) return;
-  if (!http.keyPolicy(base).ok || UI_HOSTS[new URL(base).hostname] !== undefined) return;
+  if (UI_HOSTS[new URL(base).hostname] !== undefined) return;
   if (!['personal-access-token', 'service-key', 'oauth'].includes(settings.key.kind)) return;
+  // The whole key policy: a sendable key, an allowed host, plain HTTP only to loopback addresses.
+  if (!(await http.keyPolicy(base)).ok) return;
   const ids = new Set(prepared.entries.filter((e) => !e.loadError && e.source === 'builtin').map((e) => e.checker.id));
   for (const req of prefetchFor(ids, base)) void http.request(req);
 }
@@ -163,6 +167,8 @@ export function makeHttp(prepared: Prepared): Http {
     offline: options.offline ?? false,
     userAgent: `${TOOL_NAME}/${VERSION}`,
     env: options.env,
+    // Server text is redacted before any excerpt cuts it (a cut key would escape the redactor).
+    redact: prepared.redactor.text,
   });
 }
 

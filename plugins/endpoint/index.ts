@@ -64,7 +64,7 @@ export default defineChecker({
     if (!ctx.offline && !findings.some((f) => f.severity === 'fail')) {
       let res = await ctx.http.request(PROBES.info);
       // Self-hosted may require auth on /info (FF_INFO_ENDPOINT_AUTH_REQUIRED).
-      if ((res.status === 401 || res.status === 403) && ctx.http.keyPolicy(res.url).ok) res = await ctx.http.request({ ...PROBES.info, auth: true });
+      if ((res.status === 401 || res.status === 403) && (await ctx.http.keyPolicy(res.url)).ok) res = await ctx.http.request({ ...PROBES.info, auth: true });
       const problem = routeProblem(res, ctx.finding, { timeoutMs: ctx.http.timeoutMs, apiUrlsByRegion: regions });
       const body = res.json as Record<string, unknown> | undefined;
       if (problem) findings.push(problem);

@@ -48,7 +48,10 @@ export function routeProblem(res: ProbeResponse, f: Make, opts: { timeoutMs: num
             fix: { text: 'Serve the API on another port (443, 80, 8080, 1984…).', commands: [] }, evidence,
           });
         }
-        return f('CONNECTION_RESET', 'fail', `The request to ${host} failed: ${message}`, { evidence });
+        // A failure none of the codes above names: say so, with the raw error, instead of guessing.
+        return f('NETWORK_ERROR', 'fail', `The request to ${host} failed: ${message}${cause ? ` (${cause})` : ''}`, {
+          fix: { text: 'Retry once; if it persists, run the same request with curl to see the raw failure.', commands: [`curl -v ${originOf(res.url)}/info`] }, evidence,
+        });
     }
   }
   if (res.blocked || res.status === undefined) return undefined;
@@ -60,9 +63,10 @@ export function routeProblem(res: ProbeResponse, f: Make, opts: { timeoutMs: num
     });
   }
   if (status === 429) {
-    const retry = res.headers['retry-after'];
-    return f('RATE_LIMITED', 'warn', `${host} answered 429 Too Many Requests${retry ? ` (Retry-After: ${retry} s)` : ''}: limits answer 429, never 403`, {
-      fix: { text: `Wait${retry ? ` ${retry} s` : ''} and retry; lower request or trace volume (sampling: LANGSMITH_TRACING_SAMPLING_RATE).`, commands: ['LANGSMITH_TRACING_SAMPLING_RATE=0.5', `npx langsmith-doctor --watch ${Math.max(60, Number(retry) || 0)}`] }, docs: DOCS.limits, evidence: { ...evidence, retryAfter: retry ?? null },
+    // Seconds parsed by the prober (delta or HTTP date, capped); garbage or negative is no advice.
+    const retry = res.retryAfterSeconds;
+    return f('RATE_LIMITED', 'warn', `${host} answered 429 Too Many Requests${retry !== undefined ? ` (Retry-After: ${retry} s)` : ''}: limits answer 429, never 403`, {
+      fix: { text: `Wait${retry !== undefined ? ` ${retry} s` : ''} and retry; lower request or trace volume (sampling: LANGSMITH_TRACING_SAMPLING_RATE).`, commands: ['LANGSMITH_TRACING_SAMPLING_RATE=0.5', `npx langsmith-doctor --watch ${Math.min(3600, Math.max(60, retry ?? 0))}`] }, docs: DOCS.limits, evidence: { ...evidence, retryAfter: retry ?? null },
     });
   }
   if (status >= 300 && status < 400) {
