@@ -145,10 +145,17 @@ export async function prefetch(prepared: Prepared, http: Http): Promise<void> {
   if (options.offline || !base || !settings.key.value) return;
   if (UI_HOSTS[new URL(base).hostname] !== undefined) return;
   if (!['personal-access-token', 'service-key', 'oauth'].includes(settings.key.kind)) return;
-  // The whole key policy: a sendable key, an allowed host, plain HTTP only to loopback addresses.
-  if (!(await http.keyPolicy(base)).ok) return;
   const ids = new Set(prepared.entries.filter((e) => !e.loadError && e.source === 'builtin').map((e) => e.checker.id));
-  for (const req of prefetchFor(ids, base)) void http.request(req);
+  const reads = prefetchFor(ids, base);
+  // The whole key policy: a sendable key, an allowed host, plain HTTP only to loopback addresses.
+  // When it says no, one keyed read still goes to request(), which records it as blocked with
+  // the reason: the transcript then says what was not sent, and why.
+  if (!(await http.keyPolicy(base)).ok) {
+    const first = reads.find((r) => r.auth !== false);
+    if (first) void http.request(first);
+    return;
+  }
+  for (const req of reads) void http.request(req);
 }
 
 export function makeHttp(prepared: Prepared): Http {

@@ -2,7 +2,8 @@
 // and a transcript of every exchange. The key goes only to the resolved endpoint and the
 // configured region hosts, never over plain HTTP except to loopback, never across a redirect.
 import { cut, mapStrings, MAX_BODY_BYTES, MAX_FIELD_CHARS, MAX_HEADER_CHARS, readBounded, retryAfterSeconds } from './body.js';
-import { createDispatchers, createResolver, isLoopbackAddress, type LookupFn, type ResolvedAddress } from './transport.js';
+import { isLoopbackAddress } from './addresses.js';
+import { createDispatchers, createResolver, type LookupFn, type ResolvedAddress } from './transport.js';
 
 export type NetworkCode =
   | 'DNS_FAILURE'
@@ -390,7 +391,9 @@ export function classifyNetworkError(err: unknown, timeoutMs: number, aborted?: 
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') return { code: 'CONNECTION_RESET', message: msg, cause: code };
   if (code && TLS_UNTRUSTED_CODES.has(code)) return { code: 'TLS_UNTRUSTED', message: msg, cause: code };
   if (code && (/CERT|TLS|SSL/.test(code) || code === 'EPROTO')) return { code: 'TLS_ERROR', message: msg, cause: code };
-  const tunnel = /Proxy response \((\d+)\)/.exec(msg);
+  // undici nests a refused tunnel two causes deep ("Request was cancelled." on top).
+  const deeper = [e?.message, cause?.message, (cause as { cause?: { message?: string } } | undefined)?.cause?.message].filter(Boolean).join(' | ');
+  const tunnel = /Proxy response \((\d+)\)/.exec(deeper);
   if (tunnel) return { code: 'NETWORK_ERROR', message: `the proxy refused the tunnel with ${tunnel[1]}${tunnel[1] === '407' ? ' (Proxy Authentication Required: check the user and password in the proxy URL)' : ''}`, cause: code };
   if (abortedBy === 'AbortError') return { code: 'NETWORK_ERROR', message: 'aborted: the run ended before the answer', cause: code };
   return { code: 'NETWORK_ERROR', message: msg, cause: code };

@@ -2,6 +2,7 @@
 // checked is the address the socket connects to), direct or through the configured proxy.
 import dns from 'node:dns';
 import net from 'node:net';
+import { ipLiteral } from './addresses.js';
 
 export interface ResolvedAddress {
   address: string;
@@ -14,25 +15,6 @@ export type LookupFn = (hostname: string) => Promise<ResolvedAddress[]>;
 // `dns.lookup` is read at call time, so a preloaded test module that replaces it is honoured.
 export const systemLookup: LookupFn = (hostname) =>
   new Promise((resolve, reject) => dns.lookup(hostname, { all: true, verbatim: true }, (err, addrs) => (err ? reject(err) : resolve(addrs))));
-
-const LOOPBACK = new net.BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-
-/** 127.0.0.0/8, ::1, and IPv4-mapped 127.x (`::ffff:127.0.0.1`, which URLs spell `::ffff:7f00:1`). */
-export function isLoopbackAddress(address: string): boolean {
-  const ip = address.replace(/^\[|\]$/g, '');
-  const family = net.isIP(ip);
-  if (family === 4) return LOOPBACK.check(ip, 'ipv4');
-  if (family === 6) return LOOPBACK.check(ip, 'ipv6');
-  return false;
-}
-
-/** The IP literal a URL host names (brackets removed), or undefined for a name. */
-export function ipLiteral(hostname: string): string | undefined {
-  const h = hostname.replace(/^\[|\]$/g, '');
-  return net.isIP(h) ? h : undefined;
-}
 
 export interface Resolver {
   resolve(hostname: string): Promise<ResolvedAddress[]>;
