@@ -68,7 +68,7 @@ export function mapStrings(value: unknown, f: (s: string) => string, depth = 0):
 export function retryAfterSeconds(value: string | undefined, now = Date.now()): number | undefined {
   if (value === undefined) return undefined;
   const v = value.trim();
-  if (/^\d{1,15}$/.test(v)) return Math.min(Number(v), MAX_RETRY_AFTER_S);
+  if (/^\d+$/.test(v)) return Math.min(Number(v), MAX_RETRY_AFTER_S);
   if (!/^[A-Za-z]{3},? /.test(v)) return undefined;
   const at = Date.parse(v);
   if (!Number.isFinite(at)) return undefined;
