@@ -196,6 +196,21 @@ describe('Retry-After extremes give a sane RATE_LIMITED', () => {
 });
 
 describe('the transcript lists every request sent', () => {
+  it('a key straddling the excerpt cut is redacted before the cut: none of its hidden characters shows', async () => {
+    // A key value no pattern knows (only the exact value is redacted), 280 characters into the
+    // body: a cut at 300 keeps 20 of its characters unless redaction came first.
+    const odd = 'selfhosted_3f9a7c1e2b4d6f8a0c2e4a6b8d0f1e3c';
+    const server = track(await hostileHttp((_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(`<html>${'x'.repeat(274)}${odd} is what you sent</html>`)));
+    const guard = netGuard();
+    const r = await runCli(['--json'], {
+      cwd: projectWithRegions({ us: server.url }), nodeArgs: guard.nodeArgs, secrets: [odd],
+      env: { LANGSMITH_API_KEY: odd, LANGSMITH_ENDPOINT: server.url, ...guard.env },
+    });
+    const hidden = odd.slice('selfhosted_'.length, -4);
+    for (let i = 0; i + 6 <= hidden.length; i++) expect(r.stdout).not.toContain(hidden.slice(i, i + 6));
+    expect(r.json().transcript.find((t: { url: string }) => t.url.endsWith('/info')).excerpt).toMatch(/^<html>x+/);
+  });
+
   it('prefetches nobody waited for are listed as unfinished', async () => {
     const server = track(await hostileHttp(infoThen((req, res) => {
       if (req.url === '/settings' || req.url?.startsWith('/sessions')) res.writeHead(401, { 'content-type': 'application/json' }).end('{"detail":"Invalid token"}');

@@ -282,7 +282,7 @@ describe('bounded answers', () => {
     hostile = http.createServer((req, res) => {
       if (req.url === '/bomb') res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(bomb);
       else if (req.url === '/big') res.writeHead(200, { 'content-type': 'text/plain' }).end(Buffer.alloc(3 * 1024 * 1024, 0x62));
-      else if (req.url === '/key-at-cut') res.writeHead(500, { 'content-type': 'text/plain' }).end(`${'x'.repeat(290)}${KEY} trailing`);
+      else if (req.url === '/key-at-cut') res.writeHead(500, { 'content-type': 'text/plain' }).end(`${'x'.repeat(280)}${KEY} trailing`);
       else if (req.url?.startsWith('/retry/')) res.writeHead(429, { 'retry-after': decodeURIComponent(req.url.slice(7)) }).end('{}');
       else res.writeHead(404).end();
     });
