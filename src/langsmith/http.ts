@@ -166,10 +166,17 @@ export function createHttp(opts: HttpOptions): Http {
     const proxy = proxyFor(url, proxyEnv);
     if (proxy) return { ok: false, reason: `plain HTTP to ${u.host} through the proxy ${maskProxy(proxy)} would show the key to the proxy; only https:// carries the key through a proxy (or add ${u.hostname} to NO_PROXY)` };
     let addrs: ResolvedAddress[];
+    let timer: NodeJS.Timeout | undefined;
     try {
-      addrs = await resolver.resolve(u.hostname);
+      // A resolver that never answers must not hold the run: the lookup has the request's deadline.
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error('lookup timed out'), { code: `no answer within ${opts.timeoutMs} ms` })), opts.timeoutMs);
+      });
+      addrs = await Promise.race([resolver.resolve(u.hostname), late]);
     } catch (err) {
       return { ok: false, reason: `plain HTTP to ${u.host} would expose the key unless it is loopback, and ${u.hostname} does not resolve (${(err as { code?: string }).code ?? 'lookup failed'})` };
+    } finally {
+      clearTimeout(timer);
     }
     const outside = addrs.find((a) => !isLoopbackAddress(a.address));
     if (outside) return { ok: false, reason: `plain HTTP to ${u.host} would expose the key: it resolves to ${outside.address}, not a loopback address; only loopback may use http://` };

@@ -266,6 +266,11 @@ describe('plain HTTP carries the key only to addresses that are loopback (resolv
     expect(await h.keyPolicy('http://nowhere.test:1984')).toMatchObject({ ok: false, reason: expect.stringMatching(/does not resolve \(ENOTFOUND\)/) });
   });
 
+  it('a resolver that never answers does not hold the key policy past the timeout', async () => {
+    const h = make({ endpoint: 'http://stuck.localhost:1984', timeoutMs: 200, lookup: () => new Promise(() => undefined) });
+    expect(await h.keyPolicy('http://stuck.localhost:1984')).toMatchObject({ ok: false, reason: expect.stringMatching(/does not resolve \(no answer within 200 ms\)/) });
+  });
+
   it('a request to a name that does not resolve is DNS_FAILURE (injected resolution)', async () => {
     const h = make({ endpoint: 'https://api.nowhere.test', lookup: fakeLookup({}).lookup });
     const res = await h.request({ path: '/info', auth: false });
