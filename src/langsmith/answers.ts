@@ -18,10 +18,13 @@ export function routeProblem(res: ProbeResponse, f: Make, opts: { timeoutMs: num
     const { code, message, cause } = res.networkError;
     switch (code) {
       case 'DNS_FAILURE':
+        // Through a proxy, the only name this side resolves is the proxy's.
+        if (res.proxy) return f(code, 'fail', `The proxy ${res.proxy} does not resolve (${cause ?? message}): ${where}`, { fix: { text: 'Check the host name in HTTPS_PROXY / HTTP_PROXY / ALL_PROXY.', commands: [] }, evidence: { ...evidence, proxy: res.proxy } });
         return f(code, 'fail', `${host} does not resolve (${cause ?? message}): ${where}`, {
           fix: { text: 'Check the host name for typos; on a VPN or corporate network, check that its DNS resolves it.', commands: [`nslookup ${host}`] }, evidence,
         });
       case 'CONNECTION_REFUSED':
+        if (res.proxy) return f(code, 'fail', `The proxy ${res.proxy} refuses connections (${cause ?? 'ECONNREFUSED'}): ${where}`, { fix: { text: 'Check the proxy address and port in HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, or that the proxy is running.', commands: [] }, evidence: { ...evidence, proxy: res.proxy } });
         return f(code, 'fail', `Nothing accepts connections at ${host} (${cause ?? 'ECONNREFUSED'}): ${where}`, {
           fix: { text: 'Self-hosted: check that LangSmith is running and listening on that port. SaaS: a firewall or a required proxy refuses the route (set HTTPS_PROXY).', commands: [`curl -v ${originOf(res.url)}/info`] }, evidence,
         });

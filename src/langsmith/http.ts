@@ -58,6 +58,8 @@ export interface ProbeResponse {
   networkError?: { code: NetworkCode; message: string; cause?: string };
   /** Why the request was not sent (policy), if it was not. */
   blocked?: string;
+  /** The proxy the request went through (credentials masked). */
+  proxy?: string;
   durationMs: number;
 }
 
@@ -194,7 +196,7 @@ export function createHttp(opts: HttpOptions): Http {
     startedAt.set(entry, started);
     const done = (r: Omit<ProbeResponse, 'durationMs' | 'method' | 'url'>, headersSent?: Record<string, string>, via?: string): ProbeResponse => {
       const durationMs = Math.round(performance.now() - started);
-      const res: ProbeResponse = { method, url, durationMs, ...r };
+      const res: ProbeResponse = { method, url, durationMs, ...r, ...(via ? { proxy: via } : {}) };
       delete entry.unfinished;
       Object.assign(entry, {
         status: res.status,

@@ -118,6 +118,21 @@ describe('through a CONNECT proxy, to an HTTPS emulator (built CLI)', () => {
   });
 });
 
+describe('a proxy that is not there (built CLI)', () => {
+  it('a refused proxy is CONNECTION_REFUSED naming the proxy (credentials masked), not the API host', async () => {
+    const { env, key, cwd } = await httpsScenario('healthy-admin');
+    const closed = await startConnectProxy();
+    await closed.close();
+    const r = await runCli(['--json', '--only', 'endpoint'], {
+      cwd, secrets: [key, ...PROXY_SECRETS], timeoutMs: 30_000,
+      env: { ...env, HTTPS_PROXY: `http://${PROXY_USER}:${PROXY_PASS}@127.0.0.1:${closed.port}`, NODE_EXTRA_CA_CERTS: CA },
+    });
+    const finding = r.json().checks.find((c: { id: string }) => c.id === 'endpoint').findings[0];
+    expect(finding.code).toBe('CONNECTION_REFUSED');
+    expect(finding.message).toContain(`The proxy http://…@127.0.0.1:${closed.port} refuses connections`);
+  });
+});
+
 describe('TLS and DNS (built CLI)', () => {
   it('an HTTPS endpoint trusted through NODE_EXTRA_CA_CERTS passes; without it the certificate is TLS_UNTRUSTED', async () => {
     const { scenario, env, key, cwd } = await httpsScenario('healthy-admin');
