@@ -3,7 +3,7 @@
 // configured region hosts, never over plain HTTP except to loopback, never across a redirect.
 import { cut, mapStrings, MAX_BODY_BYTES, MAX_FIELD_CHARS, MAX_HEADER_CHARS, readBounded, retryAfterSeconds } from './body.js';
 import { isLoopbackAddress } from './addresses.js';
-import { createDispatchers, createResolver, type LookupFn, type ResolvedAddress } from './transport.js';
+import { createDispatchers, createResolver, loadUndici, type LookupFn, type ResolvedAddress } from './transport.js';
 
 export type NetworkCode =
   | 'DNS_FAILURE'
@@ -133,6 +133,9 @@ export interface HttpOptions {
 }
 
 const EXCERPT_CHARS = 300;
+/** setTimeout fires at once for delays over 2^31-1 ms: a huge --timeout must still mean "wait". */
+const MAX_TIMER_MS = 2_147_483_647;
+const timerMs = (ms: number) => Math.min(Math.max(0, Number.isFinite(ms) ? ms : MAX_TIMER_MS), MAX_TIMER_MS);
 
 export function createHttp(opts: HttpOptions): Http {
   const transcript: TranscriptEntry[] = [];
@@ -145,6 +148,8 @@ export function createHttp(opts: HttpOptions): Http {
   const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
   // Ends whatever is still in flight when the run is over (and follows the caller's signal).
   const runOver = new AbortController();
+  // Start loading the HTTP client now, while the static checks run.
+  if (!opts.offline) void loadUndici().catch(() => undefined);
   opts.signal?.addEventListener('abort', () => runOver.abort(opts.signal?.reason), { once: true });
   const allowed = new Set<string>();
   for (const u of [opts.endpoint, ...opts.regionUrls]) {
@@ -172,7 +177,7 @@ export function createHttp(opts: HttpOptions): Http {
     try {
       // A resolver that never answers must not hold the run: the lookup has the request's deadline.
       const late = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(Object.assign(new Error('lookup timed out'), { code: `no answer within ${opts.timeoutMs} ms` })), opts.timeoutMs);
+        timer = setTimeout(() => reject(Object.assign(new Error('lookup timed out'), { code: `no answer within ${opts.timeoutMs} ms` })), timerMs(opts.timeoutMs));
       });
       addrs = await Promise.race([resolver.resolve(u.hostname), late]);
     } catch (err) {
@@ -253,7 +258,7 @@ export function createHttp(opts: HttpOptions): Http {
     // AbortSignal.timeout() inside AbortSignal.any(): Node 20 may garbage-collect that timeout
     // signal before it fires, and the request then hangs (seen here under load).
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
+    const timer = setTimeout(() => deadline.abort(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timerMs(timeoutMs));
     const forward = () => deadline.abort(Object.assign(new Error('the run ended before the answer'), { name: 'AbortError' }));
     runOver.signal.addEventListener('abort', forward, { once: true });
     try {

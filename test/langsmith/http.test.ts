@@ -123,6 +123,11 @@ describe('http prober', () => {
     expect(html).toMatchObject({ status: 403, isHtml: true, isJson: false });
   });
 
+  it('a timeout beyond the timer range still waits (it does not fire at once)', async () => {
+    const res = await make({ timeoutMs: 3_000_000_000 }).request({ path: '/huge-timeout', auth: false });
+    expect(res.status).toBe(200);
+  });
+
   it('offline makes no request', async () => {
     const before = seen.length;
     expect((await make({ offline: true }).request({ path: '/info' })).blocked).toMatch(/offline/);
