@@ -253,6 +253,9 @@ export function createHttp(opts: HttpOptions): Http {
     };
     const proxy = proxyFor(url, proxyEnv);
     const via = proxy ? maskProxy(proxy) : undefined;
+    // An unfinished entry still says whether it carried the key, and through which proxy.
+    entry.requestHeaders = shownHeaders;
+    if (via) entry.proxy = via;
     const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
     // One deadline for the whole exchange, headers and body. A plain timer held here, not
     // AbortSignal.timeout() inside AbortSignal.any(): Node 20 may garbage-collect that timeout

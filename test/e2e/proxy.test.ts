@@ -2,6 +2,8 @@
 // emulator (with and without proxy credentials, NO_PROXY), TLS trust, DNS failure, and where
 // plain HTTP may carry the key. Every run has the net-guard preload: names resolve from a table,
 // and a connect to any non-loopback address is refused and logged (the tests assert none).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getScenario, startEmulator, type RunningEmulator, type World } from '../../src/emulator/index.js';
 import { runCli } from '../helpers/cli.js';
@@ -43,7 +45,8 @@ describe('through a CONNECT proxy, to an HTTPS emulator (built CLI)', () => {
     proxies.push(proxy);
     const guard = netGuard();
     const proxyUrl = `http://${PROXY_USER}:${PROXY_PASS}@127.0.0.1:${proxy.port}`;
-    const r = await runCli(['--json'], {
+    const reportFile = path.join(cwd, 'report.md');
+    const r = await runCli(['--json', '--report', reportFile], {
       cwd, nodeArgs: guard.nodeArgs, secrets: [key, ...PROXY_SECRETS], timeoutMs: 30_000,
       env: { ...env, ...guard.env, HTTPS_PROXY: proxyUrl, NODE_EXTRA_CA_CERTS: CA },
     });
@@ -60,6 +63,8 @@ describe('through a CONNECT proxy, to an HTTPS emulator (built CLI)', () => {
     expect(report.transcript.length).toBeGreaterThan(0);
     for (const t of report.transcript) expect(t.proxy).toBe(`http://…@127.0.0.1:${proxy.port}`);
     expect(guard.refused()).toEqual([]);
+    const written = readFileSync(reportFile, 'utf8');
+    for (const s of [key, ...PROXY_SECRETS]) expect(written.includes(s), s.slice(0, 6)).toBe(false);
   });
 
   it('without credentials: another scenario keeps its own diagnosis (REGION_MISMATCH) through the proxy', async () => {

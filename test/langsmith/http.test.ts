@@ -251,7 +251,13 @@ describe('plain HTTP carries the key only to addresses that are loopback (resolv
 
   it('a name that resolves to loopback gets the key, over a connection to the checked address', async () => {
     const port = new URL(base).port;
-    const { lookup, asked } = fakeLookup({ 'api.localhost': ['127.0.0.1'] });
+    const asked: string[] = [];
+    // A resolver that answers differently the second time (127.0.0.9: nothing listens there):
+    // only a connection pinned to the first, checked answer reaches the server.
+    const lookup = async (host: string) => {
+      asked.push(host);
+      return [{ address: asked.length === 1 ? '127.0.0.1' : '127.0.0.9', family: 4 }];
+    };
     const ep = `http://api.localhost:${port}`;
     const h = make({ endpoint: ep, lookup });
     const res = await h.request({ path: '/pinned' });
@@ -259,6 +265,24 @@ describe('plain HTTP carries the key only to addresses that are loopback (resolv
     expect(seen.at(-1)!.headers['x-api-key']).toBe(KEY);
     expect(seen.at(-1)!.headers.host).toBe(`api.localhost:${port}`);
     expect(asked).toEqual(['api.localhost']);
+  });
+
+  it('the SDK client\'s fetch enforces the policy too: a key that is not sendable goes nowhere', async () => {
+    const before = seen.length;
+    await expect(make({ keySendable: false }).fetchForSdk(`${base}/sessions?limit=1`)).rejects.toThrow(/^Cancel: not sent: the key value is not a LangSmith key/);
+    expect(seen.length).toBe(before);
+  });
+
+  it('prefetch respects the whole policy: with a key that is not sendable, nothing keyed goes out, and the transcript says why', async () => {
+    const { prepare, prefetch } = await import('../../src/doctor.js');
+    const prepared = await prepare({ cwd: '/nonexistent-cwd', env: { LANGSMITH_API_KEY: KEY, LANGSMITH_ENDPOINT: base }, isolated: true, regions: { us: base } });
+    const h = make({ keySendable: false });
+    const before = seen.length;
+    await prefetch(prepared, h);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(seen.slice(before).some((x) => x.headers['x-api-key'] !== undefined)).toBe(false);
+    expect(h.transcript.length).toBeGreaterThan(0);
+    for (const t of h.transcript) expect(t.blocked).toMatch(/not a LangSmith key/);
   });
 
   it('IPv4-mapped loopback [::ffff:127.0.0.1] is loopback; other literals are not; an unresolvable name gets nothing', async () => {
