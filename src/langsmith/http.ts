@@ -341,10 +341,12 @@ export function createHttp(opts: HttpOptions): Http {
     }
     // The SDK quotes error bodies in its messages: give it a short one for an error answer.
     const shown = res.status !== undefined && res.status >= 400 ? cut(res.text, MAX_FIELD_CHARS) : res.text;
-    const hdrs = { ...res.headers };
-    // The text is already decoded: a content-encoding header would make the SDK decode it again.
-    delete hdrs['content-encoding'];
-    delete hdrs['content-length'];
+    const hdrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) {
+      // The text is already decoded (no content-encoding, a new length); a value we cut or
+      // redacted may hold '…', which a Headers object refuses.
+      if (k !== 'content-encoding' && k !== 'content-length' && /^[\t\x20-\x7e\x80-\xff]*$/.test(v)) hdrs[k] = v;
+    }
     return new Response(res.status === 204 || res.status === 304 ? null : shown, { status: res.status, statusText: res.statusText, headers: hdrs });
   }) as typeof fetch;
 

@@ -317,6 +317,7 @@ describe('bounded answers', () => {
       if (req.url === '/bomb') res.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'gzip' }).end(bomb);
       else if (req.url === '/big') res.writeHead(200, { 'content-type': 'text/plain' }).end(Buffer.alloc(3 * 1024 * 1024, 0x62));
       else if (req.url === '/key-at-cut') res.writeHead(500, { 'content-type': 'text/plain' }).end(`${'x'.repeat(280)}${KEY} trailing`);
+      else if (req.url === '/long-header') res.writeHead(200, { 'content-type': 'application/json', 'x-long': 'h'.repeat(5000) }).end('[]');
       else if (req.url?.startsWith('/retry/')) res.writeHead(429, { 'retry-after': decodeURIComponent(req.url.slice(7)) }).end('{}');
       else res.writeHead(404).end();
     });
@@ -332,6 +333,15 @@ describe('bounded answers', () => {
     expect(res.truncated).toBe(true);
     expect(res.text.length).toBeLessThanOrEqual(256 * 1024);
     expect(h.transcript[0]).toMatchObject({ truncated: true });
+  });
+
+  it('header values are cut, and the SDK fetch still builds its Response from them', async () => {
+    const h = make({ endpoint: hbase });
+    const res = await h.request({ path: '/long-header', auth: false });
+    expect(res.headers['x-long']!.length).toBeLessThan(600);
+    const sdk = await h.fetchForSdk(`${hbase}/long-header`);
+    expect(sdk.status).toBe(200);
+    expect(await sdk.json()).toEqual([]);
   });
 
   it('a big body is cut at the limit', async () => {
