@@ -26,7 +26,9 @@ await build({
   platform: 'node',
   target: 'node20',
   chunkNames: 'chunks/[name]-[hash]',
-  // Loaded lazily and rarely; their own module graphs stay as installed.
+  // Loaded lazily and rarely; their own module graphs stay as installed. (undici is bundled in
+  // its own lazy chunk, which has only a default export: src/langsmith/transport.ts loadUndici
+  // takes the classes from there; test/e2e/proxy.test.ts proves it on this bundle.)
   external: ['cosmiconfig', 'execa', 'langsmith', 'typescript'],
   alias: { 'react-devtools-core': path.join(stubDir, 'devtools.js') },
   define: { 'process.env.NODE_ENV': '"production"' },

@@ -91,7 +91,7 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
   const startedAt = new Date();
   const started = performance.now();
   const http = makeHttp(prepared);
-  prefetch(prepared, http);
+  void prefetch(prepared, http);
   const results = await runCheckers(prepared.entries, {
     settings,
     http,
@@ -123,8 +123,10 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
     checks: all.map((r) => ({ ...r, evidence: r.evidence ?? {} })),
     diagnosis,
     summary: summarize(all),
-    transcript: http.transcript,
+    // Every request sent, those still in flight included (marked unfinished); then they are ended.
+    transcript: http.transcriptSnapshot(),
   };
+  await http.close();
   return redactor.deep(report);
 }
 
@@ -147,14 +149,23 @@ export function targetOf(settings: LangSmithSettings): ReportTarget {
  * memoised, so `requires` chains cost no extra round trips. Only when the static checks would let
  * the key go out anyway (a LangSmith key, a valid endpoint that is not a web-app host).
  */
-function prefetch(prepared: Prepared, http: Http): void {
+export async function prefetch(prepared: Prepared, http: Http): Promise<void> {
   const { settings, options } = prepared;
   const base = http.base;
   if (options.offline || !base || !settings.key.value) return;
-  if (!http.keyPolicy(base).ok || UI_HOSTS[new URL(base).hostname] !== undefined) return;
+  if (UI_HOSTS[new URL(base).hostname] !== undefined) return;
   if (!['personal-access-token', 'service-key', 'oauth'].includes(settings.key.kind)) return;
   const ids = new Set(prepared.entries.filter((e) => !e.loadError && e.source === 'builtin').map((e) => e.checker.id));
-  for (const req of prefetchFor(ids, base)) void http.request(req);
+  const reads = prefetchFor(ids, base);
+  // The whole key policy: a sendable key, an allowed host, plain HTTP only to loopback addresses.
+  // When it says no, one keyed read still goes to request(), which records it as blocked with
+  // the reason: the transcript then says what was not sent, and why.
+  if (!(await http.keyPolicy(base)).ok) {
+    const first = reads.find((r) => r.auth !== false);
+    if (first) void http.request(first);
+    return;
+  }
+  for (const req of reads) void http.request(req);
 }
 
 export function makeHttp(prepared: Prepared): Http {
@@ -173,6 +184,8 @@ export function makeHttp(prepared: Prepared): Http {
     offline: options.offline ?? false,
     userAgent: `${TOOL_NAME}/${VERSION}`,
     env: options.env,
+    // Server text is redacted before any excerpt cuts it (a cut key would escape the redactor).
+    redact: prepared.redactor.text,
   });
 }
 

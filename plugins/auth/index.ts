@@ -25,7 +25,7 @@ export default defineChecker({
   async run(ctx) {
     const { settings, http } = ctx;
     if (!settings.key.value) return ctx.skip('no API key to try');
-    const policy = http.keyPolicy(http.base ?? '');
+    const policy = await http.keyPolicy(http.base ?? '');
     if (!policy.ok) return ctx.skip(`the key is not sent: ${policy.reason}`);
 
     // What the SDKs do first: who am I (GET /settings), and the projects list through the

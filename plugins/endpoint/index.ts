@@ -64,7 +64,7 @@ export default defineChecker({
     if (!ctx.offline && !findings.some((f) => f.severity === 'fail')) {
       let res = await ctx.http.request(PROBES.info);
       // Self-hosted may require auth on /info (FF_INFO_ENDPOINT_AUTH_REQUIRED).
-      if ((res.status === 401 || res.status === 403) && ctx.http.keyPolicy(res.url).ok) res = await ctx.http.request({ ...PROBES.info, auth: true });
+      if ((res.status === 401 || res.status === 403) && (await ctx.http.keyPolicy(res.url)).ok) res = await ctx.http.request({ ...PROBES.info, auth: true });
       const problem = routeProblem(res, ctx.finding, { timeoutMs: ctx.http.timeoutMs, apiUrlsByRegion: regions });
       const body = res.json as Record<string, unknown> | undefined;
       if (problem) findings.push(problem);
@@ -77,7 +77,9 @@ export default defineChecker({
         evidence.proxy = via ?? null;
         live = `: LangSmith ${body.version}${selfHosted ? ' (self-hosted)' : ''} answers /info in ${res.durationMs} ms${via ? ` via proxy ${via}` : ''}`;
       } else if (res.status === 200 && !res.isJson && /json/.test(res.headers['content-type'] ?? '')) {
-        findings.push(ctx.finding('PROXY_INTERFERENCE', 'fail', `${res.url} answered 200 with JSON that is cut short or altered ("${res.text.slice(0, 60)}…"): something on the route changes answers`, {
+        findings.push(ctx.finding('PROXY_INTERFERENCE', 'fail', res.truncated
+          ? `${res.url} answered 200 with a body over the size limit (only its first MB was read; /info is a few hundred bytes): something on the route changes answers`
+          : `${res.url} answered 200 with JSON that is cut short or altered ("${res.text.slice(0, 60)}…"): something on the route changes answers`, {
           fix: { text: 'Check proxies, VPNs or security agents between you and LangSmith; allow the host.', commands: [`curl -sv ${url}/info`] },
           evidence: { request: `GET ${res.url}`, status: res.status },
         }));

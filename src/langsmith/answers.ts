@@ -18,10 +18,13 @@ export function routeProblem(res: ProbeResponse, f: Make, opts: { timeoutMs: num
     const { code, message, cause } = res.networkError;
     switch (code) {
       case 'DNS_FAILURE':
+        // Through a proxy, the only name this side resolves is the proxy's.
+        if (res.proxy) return f(code, 'fail', `The proxy ${res.proxy} does not resolve (${cause ?? message}): ${where}`, { fix: { text: 'Check the host name in HTTPS_PROXY / HTTP_PROXY / ALL_PROXY.', commands: [] }, evidence: { ...evidence, proxy: res.proxy } });
         return f(code, 'fail', `${host} does not resolve (${cause ?? message}): ${where}`, {
           fix: { text: 'Check the host name for typos; on a VPN or corporate network, check that its DNS resolves it.', commands: [`nslookup ${host}`] }, evidence,
         });
       case 'CONNECTION_REFUSED':
+        if (res.proxy) return f(code, 'fail', `The proxy ${res.proxy} refuses connections (${cause ?? 'ECONNREFUSED'}): ${where}`, { fix: { text: 'Check the proxy address and port in HTTPS_PROXY / HTTP_PROXY / ALL_PROXY, or that the proxy is running.', commands: [] }, evidence: { ...evidence, proxy: res.proxy } });
         return f(code, 'fail', `Nothing accepts connections at ${host} (${cause ?? 'ECONNREFUSED'}): ${where}`, {
           fix: { text: 'Self-hosted: check that LangSmith is running and listening on that port. SaaS: a firewall or a required proxy refuses the route (set HTTPS_PROXY).', commands: [`curl -v ${originOf(res.url)}/info`] }, evidence,
         });
@@ -48,7 +51,10 @@ export function routeProblem(res: ProbeResponse, f: Make, opts: { timeoutMs: num
             fix: { text: 'Serve the API on another port (443, 80, 8080, 1984…).', commands: [] }, evidence,
           });
         }
-        return f('CONNECTION_RESET', 'fail', `The request to ${host} failed: ${message}`, { evidence });
+        // A failure none of the codes above names: say so, with the raw error, instead of guessing.
+        return f('NETWORK_ERROR', 'fail', `The request to ${host} failed: ${message}${cause ? ` (${cause})` : ''}`, {
+          fix: { text: 'Retry once; if it persists, run the same request with curl to see the raw failure.', commands: [`curl -v ${originOf(res.url)}/info`] }, evidence,
+        });
     }
   }
   if (res.blocked || res.status === undefined) return undefined;
@@ -60,9 +66,10 @@ export function routeProblem(res: ProbeResponse, f: Make, opts: { timeoutMs: num
     });
   }
   if (status === 429) {
-    const retry = res.headers['retry-after'];
-    return f('RATE_LIMITED', 'warn', `${host} answered 429 Too Many Requests${retry ? ` (Retry-After: ${retry} s)` : ''}: limits answer 429, never 403`, {
-      fix: { text: `Wait${retry ? ` ${retry} s` : ''} and retry; lower request or trace volume (sampling: LANGSMITH_TRACING_SAMPLING_RATE).`, commands: ['LANGSMITH_TRACING_SAMPLING_RATE=0.5', `npx langsmith-doctor --watch ${Math.max(60, Number(retry) || 0)}`] }, docs: DOCS.limits, evidence: { ...evidence, retryAfter: retry ?? null },
+    // Seconds parsed by the prober (delta or HTTP date, capped); garbage or negative is no advice.
+    const retry = res.retryAfterSeconds;
+    return f('RATE_LIMITED', 'warn', `${host} answered 429 Too Many Requests${retry !== undefined ? ` (Retry-After: ${retry} s)` : ''}: limits answer 429, never 403`, {
+      fix: { text: `Wait${retry !== undefined ? ` ${retry} s` : ''} and retry; lower request or trace volume (sampling: LANGSMITH_TRACING_SAMPLING_RATE).`, commands: ['LANGSMITH_TRACING_SAMPLING_RATE=0.5', `npx langsmith-doctor --watch ${Math.min(3600, Math.max(60, retry ?? 0))}`] }, docs: DOCS.limits, evidence: { ...evidence, retryAfter: retry ?? null },
     });
   }
   if (status >= 300 && status < 400) {

@@ -1,7 +1,9 @@
 // Probes: fetch with our own timeout, no retries, error classification, memoised per request,
 // and a transcript of every exchange. The key goes only to the resolved endpoint and the
 // configured region hosts, never over plain HTTP except to loopback, never across a redirect.
-import { isLoopbackHost } from './regions.js';
+import { cut, mapStrings, MAX_BODY_BYTES, MAX_FIELD_CHARS, MAX_HEADER_CHARS, readBounded, retryAfterSeconds } from './body.js';
+import { isLoopbackAddress } from './addresses.js';
+import { createDispatchers, createResolver, loadUndici, type LookupFn, type ResolvedAddress } from './transport.js';
 
 export type NetworkCode =
   | 'DNS_FAILURE'
@@ -41,15 +43,23 @@ export interface ProbeResponse {
   url: string;
   status?: number;
   statusText?: string;
+  /** Header values as received, each cut to a few hundred characters. */
   headers: Record<string, string>;
+  /** The body as text (redacted, at most MAX_BODY_BYTES of it). */
   text: string;
-  /** Parsed body when it is JSON. */
+  /** Parsed body when it is JSON (strings redacted and cut). */
   json?: unknown;
   isJson: boolean;
   isHtml: boolean;
+  /** The body was longer than the limit: only its beginning was read. */
+  truncated?: boolean;
+  /** Retry-After in seconds from now (delta or date), when the answer had a usable one. */
+  retryAfterSeconds?: number;
   networkError?: { code: NetworkCode; message: string; cause?: string };
   /** Why the request was not sent (policy), if it was not. */
   blocked?: string;
+  /** The proxy the request went through (credentials masked). */
+  proxy?: string;
   durationMs: number;
 }
 
@@ -65,23 +75,37 @@ export interface TranscriptEntry {
   proxy?: string;
   /** Seconds, from a 429 or 503 answer's Retry-After. */
   retryAfter?: string;
+  /** Only the beginning of the body was read (it was over the size limit). */
+  truncated?: boolean;
+  /** Sent, but no answer yet when the run ended (a prefetch nobody waited for). */
+  unfinished?: boolean;
 }
+
+export type KeyPolicy = { ok: true } | { ok: false; reason: string };
 
 export interface Http {
   readonly offline: boolean;
   readonly timeoutMs: number;
   /** The resolved endpoint (base URL), when it is a valid URL. */
   readonly base: string | undefined;
+  /** Every request of the run, in the order they were started; unfinished ones say so. */
   readonly transcript: TranscriptEntry[];
   request(req: ProbeRequest): Promise<ProbeResponse>;
-  /** Whether the key may be sent to this URL, and why not. */
-  keyPolicy(url: string): { ok: true } | { ok: false; reason: string };
+  /**
+   * Whether the key may be sent to this URL, and why not. Asynchronous: plain HTTP is allowed
+   * only when every address the host resolves to is loopback, which takes a lookup.
+   */
+  keyPolicy(url: string): Promise<KeyPolicy>;
   /** A `fetch` for the official langsmith Client: every call goes through request() (policy, timeout, transcript). */
   fetchForSdk: typeof fetch;
   /** The proxy requests go through, credentials masked; undefined for direct connections. */
   readonly proxy: string | undefined;
   /** The official langsmith Client on this prober (loaded on first use). */
   sdkClient(): Promise<import('langsmith').Client>;
+  /** A copy of the transcript as it stands (unfinished requests with their time so far). */
+  transcriptSnapshot(): TranscriptEntry[];
+  /** Aborts what is still in flight and closes idle connections (the run is over). */
+  close(): Promise<void>;
 }
 
 export interface HttpOptions {
@@ -97,34 +121,43 @@ export interface HttpOptions {
   timeoutMs: number;
   offline: boolean;
   userAgent: string;
-  fetchImpl?: typeof fetch;
   signal?: AbortSignal;
   /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read from (the analysed environment). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Applied to every text a server sends before anything cuts it (the run's redactor). */
+  redact?: (text: string) => string;
+  /** Host name resolution (default dns.lookup); tests inject one. */
+  lookup?: LookupFn;
+  /** Body size limit in bytes, after decompression (default MAX_BODY_BYTES). */
+  maxBodyBytes?: number;
 }
 
 const EXCERPT_CHARS = 300;
+/** setTimeout fires at once for delays over 2^31-1 ms: a huge --timeout must still mean "wait". */
+const MAX_TIMER_MS = 2_147_483_647;
+const timerMs = (ms: number) => Math.min(Math.max(0, Number.isFinite(ms) ? ms : MAX_TIMER_MS), MAX_TIMER_MS);
 
 export function createHttp(opts: HttpOptions): Http {
   const transcript: TranscriptEntry[] = [];
+  const startedAt = new WeakMap<TranscriptEntry, number>();
   const memo = new Map<string, Promise<ProbeResponse>>();
   const proxyEnv = proxySettings(opts.env ?? {});
-  let proxiedFetch: Promise<typeof fetch> | undefined;
-  // Node's fetch ignores proxy variables; the SDK users' Python (requests) honours them, so do we.
-  const fetchFor = (url: string): Promise<{ fetch: typeof fetch; proxy?: string }> => {
-    if (opts.fetchImpl) return Promise.resolve({ fetch: opts.fetchImpl });
-    const proxy = proxyFor(url, proxyEnv);
-    if (!proxy) return Promise.resolve({ fetch });
-    proxiedFetch ??= makeProxiedFetch(proxyEnv);
-    return proxiedFetch.then((f) => ({ fetch: f, proxy: maskProxy(proxy) }));
-  };
+  const resolver = createResolver(opts.lookup);
+  const dispatchers = createDispatchers(resolver);
+  const redact = opts.redact ?? ((s: string) => s);
+  const maxBody = opts.maxBodyBytes ?? MAX_BODY_BYTES;
+  // Ends whatever is still in flight when the run is over (and follows the caller's signal).
+  const runOver = new AbortController();
+  // Start loading the HTTP client now, while the static checks run.
+  if (!opts.offline) void loadUndici().catch(() => undefined);
+  opts.signal?.addEventListener('abort', () => runOver.abort(opts.signal?.reason), { once: true });
   const allowed = new Set<string>();
   for (const u of [opts.endpoint, ...opts.regionUrls]) {
     const o = originOf(u);
     if (o) allowed.add(o);
   }
 
-  const keyPolicy = (url: string): { ok: true } | { ok: false; reason: string } => {
+  const keyPolicy = async (url: string): Promise<KeyPolicy> => {
     if (!opts.apiKey) return { ok: false, reason: 'no API key is set' };
     if (!opts.keySendable) return { ok: false, reason: 'the key value is not a LangSmith key, so it is sent nowhere' };
     let u: URL;
@@ -134,9 +167,26 @@ export function createHttp(opts: HttpOptions): Http {
       return { ok: false, reason: `not a valid URL: ${url}` };
     }
     if (!allowed.has(u.origin)) return { ok: false, reason: `${u.origin} is neither the endpoint nor a configured region host` };
-    if (u.protocol !== 'https:' && !isLoopbackHost(u.hostname)) {
-      return { ok: false, reason: `plain HTTP to ${u.host} would expose the key; only loopback may use http://` };
+    if (u.protocol === 'https:') return { ok: true };
+    if (u.protocol !== 'http:') return { ok: false, reason: `unsupported protocol ${u.protocol}` };
+    // Plain HTTP: the key must not leave this machine, and a proxy would read it.
+    const proxy = proxyFor(url, proxyEnv);
+    if (proxy) return { ok: false, reason: `plain HTTP to ${u.host} through the proxy ${maskProxy(proxy)} would show the key to the proxy; only https:// carries the key through a proxy (or add ${u.hostname} to NO_PROXY)` };
+    let addrs: ResolvedAddress[];
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      // A resolver that never answers must not hold the run: the lookup has the request's deadline.
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error('lookup timed out'), { code: `no answer within ${opts.timeoutMs} ms` })), timerMs(opts.timeoutMs));
+      });
+      addrs = await Promise.race([resolver.resolve(u.hostname), late]);
+    } catch (err) {
+      return { ok: false, reason: `plain HTTP to ${u.host} would expose the key unless it is loopback, and ${u.hostname} does not resolve (${(err as { code?: string }).code ?? 'lookup failed'})` };
+    } finally {
+      clearTimeout(timer);
     }
+    const outside = addrs.find((a) => !isLoopbackAddress(a.address));
+    if (outside) return { ok: false, reason: `plain HTTP to ${u.host} would expose the key: it resolves to ${outside.address}, not a loopback address; only loopback may use http://` };
     return { ok: true };
   };
 
@@ -145,13 +195,15 @@ export function createHttp(opts: HttpOptions): Http {
     const base = (req.base ?? opts.endpoint ?? '').replace(/\/+$/, '');
     const url = req.url ?? `${base}${req.v1 ? v1Path(base, req.path ?? '') : req.path ?? ''}`;
     const started = performance.now();
-    let via: string | undefined;
-    const done = (r: Omit<ProbeResponse, 'durationMs' | 'method' | 'url'>, headersSent?: Record<string, string>): ProbeResponse => {
+    // Listed at once, so a request still in flight when the run ends is in the report too.
+    const entry: TranscriptEntry = { method, url, durationMs: 0, unfinished: true };
+    transcript.push(entry);
+    startedAt.set(entry, started);
+    const done = (r: Omit<ProbeResponse, 'durationMs' | 'method' | 'url'>, headersSent?: Record<string, string>, via?: string): ProbeResponse => {
       const durationMs = Math.round(performance.now() - started);
-      const res: ProbeResponse = { method, url, durationMs, ...r };
-      transcript.push({
-        method,
-        url,
+      const res: ProbeResponse = { method, url, durationMs, ...r, ...(via ? { proxy: via } : {}) };
+      delete entry.unfinished;
+      Object.assign(entry, {
         status: res.status,
         durationMs,
         error: res.networkError ? `${res.networkError.code}: ${res.networkError.message}` : undefined,
@@ -159,8 +211,10 @@ export function createHttp(opts: HttpOptions): Http {
         excerpt: res.text ? excerpt(res.text) : undefined,
         requestHeaders: headersSent,
         proxy: via,
-        retryAfter: res.headers['retry-after'],
+        retryAfter: res.retryAfterSeconds !== undefined ? String(res.retryAfterSeconds) : undefined,
+        truncated: res.truncated || undefined,
       });
+      for (const k of Object.keys(entry) as Array<keyof TranscriptEntry>) if (entry[k] === undefined) delete entry[k];
       return res;
     };
     const empty = { headers: {}, text: '', isJson: false, isHtml: false };
@@ -172,6 +226,7 @@ export function createHttp(opts: HttpOptions): Http {
       return done({ ...empty, blocked: `not a valid URL: ${url}` });
     }
     if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return done({ ...empty, blocked: `unsupported protocol ${parsed.protocol}` });
+    if (runOver.signal.aborted) return done({ ...empty, blocked: 'the run is over' });
 
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers, 'user-agent': opts.userAgent };
     delete headers['x-api-key'];
@@ -179,7 +234,7 @@ export function createHttp(opts: HttpOptions): Http {
     delete headers.authorization;
     const auth = req.auth ?? true;
     if (auth) {
-      const policy = keyPolicy(url);
+      const policy = await keyPolicy(url);
       if (!policy.ok) return done({ ...empty, blocked: policy.reason });
       if (opts.authScheme === 'bearer') headers.authorization = `Bearer ${opts.apiKey!}`;
       else headers['x-api-key'] = opts.apiKey!;
@@ -196,26 +251,33 @@ export function createHttp(opts: HttpOptions): Http {
       ...(headers['x-api-key'] ? { 'x-api-key': '(the API key)' } : {}),
       ...(headers.authorization ? { authorization: 'Bearer (the OAuth token)' } : {}),
     };
+    const proxy = proxyFor(url, proxyEnv);
+    const via = proxy ? maskProxy(proxy) : undefined;
+    // An unfinished entry still says whether it carried the key, and through which proxy.
+    entry.requestHeaders = shownHeaders;
+    if (via) entry.proxy = via;
     const timeoutMs = req.timeoutMs ?? opts.timeoutMs;
     // One deadline for the whole exchange, headers and body. A plain timer held here, not
     // AbortSignal.timeout() inside AbortSignal.any(): Node 20 may garbage-collect that timeout
     // signal before it fires, and the request then hangs (seen here under load).
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timeoutMs);
-    const forward = () => deadline.abort(opts.signal?.reason);
-    opts.signal?.addEventListener('abort', forward, { once: true });
+    const timer = setTimeout(() => deadline.abort(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timerMs(timeoutMs));
+    const forward = () => deadline.abort(Object.assign(new Error('the run ended before the answer'), { name: 'AbortError' }));
+    runOver.signal.addEventListener('abort', forward, { once: true });
     try {
+      const [doFetch, dispatcher] = await Promise.all([dispatchers.fetch(), dispatchers.forProxy(proxy)]);
       // redirect: 'manual' — a 3xx is an answer to report, never a reason to resend the key.
-      const chosen = await fetchFor(url);
-      via = chosen.proxy;
-      const response = await chosen.fetch(url, { method, headers, body, redirect: 'manual', signal: deadline.signal });
-      const text = await response.text();
+      const response = await doFetch(url, { method, headers, body: body as never, redirect: 'manual', signal: deadline.signal, dispatcher, duplex: 'half' } as never);
+      const read = await readBounded(response.body as ReadableStream<Uint8Array> | null, maxBody);
+      // Redact before anything cuts the text: a key cut in half by an excerpt would escape it.
+      // A cut body may end inside a secret the redactor no longer recognises: drop its tail.
+      const text = redact(read.truncated ? read.text.slice(0, Math.max(0, read.text.length - 512)) : read.text);
       const contentType = response.headers.get('content-type') ?? '';
       let json: unknown;
       let isJson = false;
-      if (text.trim() !== '' && (contentType.includes('json') || /^\s*[[{]/.test(text))) {
+      if (!read.truncated && read.text.trim() !== '' && (contentType.includes('json') || /^\s*[[{]/.test(read.text))) {
         try {
-          json = JSON.parse(text);
+          json = mapStrings(JSON.parse(read.text), (s) => cut(redact(s), MAX_FIELD_CHARS));
           isJson = true;
         } catch {
           // truncated or not JSON after all; the classifier decides what that means
@@ -224,14 +286,20 @@ export function createHttp(opts: HttpOptions): Http {
       const isHtml = contentType.includes('html') || /^\s*<(!doctype|html|head|body)/i.test(text);
       const hdrs: Record<string, string> = {};
       response.headers.forEach((v, k) => {
-        hdrs[k] = v;
+        hdrs[k] = cut(redact(v), MAX_HEADER_CHARS);
       });
-      return done({ status: response.status, statusText: response.statusText, headers: hdrs, text, json, isJson, isHtml }, shownHeaders);
+      const retry = response.status === 429 || response.status === 503 ? retryAfterSeconds(response.headers.get('retry-after') ?? undefined) : undefined;
+      return done({
+        status: response.status, statusText: cut(redact(response.statusText), 100), headers: hdrs, text, json, isJson, isHtml,
+        ...(read.truncated ? { truncated: true } : {}),
+        ...(retry !== undefined ? { retryAfterSeconds: retry } : {}),
+      }, shownHeaders, via);
     } catch (err) {
-      return done({ ...empty, networkError: classifyNetworkError(err, timeoutMs) }, shownHeaders);
+      const networkError = classifyNetworkError(err, timeoutMs, deadline.signal.reason);
+      return done({ ...empty, networkError: { ...networkError, message: cut(redact(networkError.message), 500) } }, shownHeaders, via);
     } finally {
       clearTimeout(timer);
-      opts.signal?.removeEventListener('abort', forward);
+      runOver.signal.removeEventListener('abort', forward);
     }
   };
 
@@ -256,13 +324,30 @@ export function createHttp(opts: HttpOptions): Http {
       if (k === 'content-type' || k === 'content-encoding' || k === 'accept') passHeaders[k] = v;
     });
     const method = (init?.method ?? 'GET').toUpperCase() as ProbeRequest['method'];
-    const res = await request({ url, method, rawBody: init?.body ?? undefined, headers: passHeaders });
+    let rawBody = init?.body ?? undefined;
+    if (rawBody != null && typeof rawBody !== 'string' && !(rawBody instanceof Uint8Array) && !(rawBody instanceof ArrayBuffer)) {
+      // FormData, Blob or a stream from the SDK (built with Node's own fetch classes): serialise
+      // it here, with its multipart boundary, so our fetch sends exactly those bytes.
+      const serialised = new Request(url, { method, body: rawBody, headers: init?.headers, duplex: 'half' } as RequestInit);
+      rawBody = new Uint8Array(await serialised.arrayBuffer());
+      const type = serialised.headers.get('content-type');
+      if (type) passHeaders['content-type'] = type;
+    }
+    const res = await request({ url, method, rawBody, headers: passHeaders });
     if (res.networkError) throw Object.assign(new Error(`Cancel: ${res.networkError.code}: ${res.networkError.message}`), { probe: res });
     if (res.blocked) throw Object.assign(new Error(`Cancel: not sent: ${res.blocked}`), { probe: res });
     if (res.status !== undefined && (res.status === 408 || res.status === 425 || res.status === 429 || res.status >= 500)) {
       throw Object.assign(new Error(`Cancel: ${res.status} ${res.statusText ?? ''} from ${url}`), { probe: res, status: res.status });
     }
-    return new Response(res.status === 204 || res.status === 304 ? null : res.text, { status: res.status, statusText: res.statusText, headers: res.headers });
+    // The SDK quotes error bodies in its messages: give it a short one for an error answer.
+    const shown = res.status !== undefined && res.status >= 400 ? cut(res.text, MAX_FIELD_CHARS) : res.text;
+    const hdrs: Record<string, string> = {};
+    for (const [k, v] of Object.entries(res.headers)) {
+      // The text is already decoded (no content-encoding, a new length); a value we cut or
+      // redacted may hold '…', which a Headers object refuses.
+      if (k !== 'content-encoding' && k !== 'content-length' && /^[\t\x20-\x7e\x80-\xff]*$/.test(v)) hdrs[k] = v;
+    }
+    return new Response(res.status === 204 || res.status === 304 ? null : shown, { status: res.status, statusText: res.statusText, headers: hdrs });
   }) as typeof fetch;
 
   let client: Promise<import('langsmith').Client> | undefined;
@@ -279,6 +364,9 @@ export function createHttp(opts: HttpOptions): Http {
         }),
     ));
 
+  const transcriptSnapshot = (): TranscriptEntry[] =>
+    transcript.map((e) => (e.unfinished ? { ...e, durationMs: Math.round(performance.now() - (startedAt.get(e) ?? performance.now())) } : { ...e }));
+
   return {
     offline: opts.offline,
     timeoutMs: opts.timeoutMs,
@@ -289,6 +377,11 @@ export function createHttp(opts: HttpOptions): Http {
     transcript,
     request,
     keyPolicy,
+    transcriptSnapshot,
+    async close() {
+      runOver.abort();
+      await dispatchers.close();
+    },
   };
 }
 
@@ -301,21 +394,27 @@ const TLS_UNTRUSTED_CODES = new Set([
   'CERT_UNTRUSTED',
 ]);
 
-/** Network failures by their cause code: what Node/undici put on `err.cause`. */
-export function classifyNetworkError(err: unknown, timeoutMs: number): { code: NetworkCode; message: string; cause?: string } {
+/** Network failures by their cause code: what Node/undici put on `err.cause`. `aborted` is why
+ * our own deadline (or the end of the run) aborted the request, when it did. */
+export function classifyNetworkError(err: unknown, timeoutMs: number, aborted?: unknown): { code: NetworkCode; message: string; cause?: string } {
   const e = err as { name?: string; message?: string; code?: string; cause?: { code?: string; message?: string; name?: string } };
   const cause = e?.cause;
   const code = cause?.code ?? e?.code;
-  const msg = cause?.message ?? e?.message ?? String(err);
-  if (e?.name === 'TimeoutError' || cause?.name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
+  const msg = String(cause?.message ?? e?.message ?? String(err));
+  const abortedBy = (aborted as { name?: string } | undefined)?.name;
+  if (abortedBy === 'TimeoutError' || e?.name === 'TimeoutError' || cause?.name === 'TimeoutError' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT') {
     return { code: 'TIMEOUT', message: `no answer within ${timeoutMs} ms`, cause: code };
   }
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME') return { code: 'DNS_FAILURE', message: msg, cause: code };
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL') return { code: 'DNS_FAILURE', message: msg, cause: code };
   if (code === 'ECONNREFUSED') return { code: 'CONNECTION_REFUSED', message: msg, cause: code };
   if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE' || code === 'UND_ERR_CLOSED') return { code: 'CONNECTION_RESET', message: msg, cause: code };
   if (code && TLS_UNTRUSTED_CODES.has(code)) return { code: 'TLS_UNTRUSTED', message: msg, cause: code };
   if (code && (/CERT|TLS|SSL/.test(code) || code === 'EPROTO')) return { code: 'TLS_ERROR', message: msg, cause: code };
-  if (e?.name === 'AbortError') return { code: 'TIMEOUT', message: 'aborted', cause: code };
+  // undici nests a refused tunnel two causes deep ("Request was cancelled." on top).
+  const deeper = [e?.message, cause?.message, (cause as { cause?: { message?: string } } | undefined)?.cause?.message].filter(Boolean).join(' | ');
+  const tunnel = /Proxy response \((\d+)\)/.exec(deeper);
+  if (tunnel) return { code: 'NETWORK_ERROR', message: `the proxy refused the tunnel with ${tunnel[1]}${tunnel[1] === '407' ? ' (Proxy Authentication Required: check the user and password in the proxy URL)' : ''}`, cause: code };
+  if (abortedBy === 'AbortError') return { code: 'NETWORK_ERROR', message: 'aborted: the run ended before the answer', cause: code };
   return { code: 'NETWORK_ERROR', message: msg, cause: code };
 }
 
@@ -359,12 +458,6 @@ export function proxyFor(url: string, p: ProxyEnv): string | undefined {
     if (host === bare || host.endsWith(`.${bare}`)) return undefined;
   }
   return proxy;
-}
-
-async function makeProxiedFetch(p: ProxyEnv): Promise<typeof fetch> {
-  const undici = await import('undici');
-  const dispatcher = new undici.EnvHttpProxyAgent({ httpProxy: p.http, httpsProxy: p.https, noProxy: p.noProxy.join(',') });
-  return ((input: string | URL | Request, init?: RequestInit) => undici.fetch(input as string, { ...(init as object), dispatcher } as never)) as unknown as typeof fetch;
 }
 
 function maskProxy(proxy: string): string {

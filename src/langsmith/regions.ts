@@ -1,4 +1,5 @@
 // Known LangSmith API hosts by region (facts §3). Config `regions` replaces the list.
+import { isLoopbackAddress } from './addresses.js';
 
 export const DEFAULT_REGIONS: Readonly<Record<string, string>> = {
   us: 'https://api.smith.langchain.com',
@@ -30,9 +31,10 @@ export function normalizeUrl(url: string): string {
   return url.trim().replace(/\/+$/, '');
 }
 
+/** A loopback name (`localhost`, `*.localhost`: by name only, the prober checks what it resolves to) or address (`::ffff:127.0.0.1` too). */
 export function isLoopbackHost(hostname: string): boolean {
   const h = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(?:\.\d{1,3}){3}$/.test(h);
+  return h === 'localhost' || h.endsWith('.localhost') || isLoopbackAddress(h);
 }
 
 /** What the endpoint is: a known region, a self-hosted base (`/api/v1`), loopback or custom. */
