@@ -1,7 +1,10 @@
 // The executable: real process streams in, exit code out. Everything else lives in cli.ts.
 import { main } from './cli.js';
-import { createRedactor } from './core/redact.js';
-import { maskKey, SECRET_PATTERNS } from './langsmith/keys.js';
+import { secretRedactor, secretsOfVariables } from './langsmith/secrets.js';
+
+// One redactor for everything this process prints (main guards stdout and stderr with it); the
+// run adds the secrets of dotenv files and the profile to it, so even a crash report knows them.
+const redactor = secretRedactor(secretsOfVariables(Object.entries(process.env)));
 
 // A closed pipe (`… | head`) is not an error worth a stack trace.
 for (const stream of [process.stdout, process.stderr]) {
@@ -17,16 +20,15 @@ main(process.argv.slice(2), {
   stdin: process.stdin,
   env: process.env,
   cwd: process.cwd(),
+  redactor,
 }).then(
   (code) => {
     process.exitCode = code;
   },
   (err: unknown) => {
-    // Even a crash report passes through redaction: the environment's keys and any key shape.
-    const secrets = Object.entries(process.env).filter(([k]) => /API_KEY|TOKEN|SECRET/i.test(k)).map(([, v]) => v);
-    const redact = createRedactor({ secrets, patterns: [...SECRET_PATTERNS], mask: maskKey });
+    // Even a crash report passes through redaction (here, and again in the guarded stderr).
     const text = err instanceof Error ? err.stack ?? err.message : String(err);
-    process.stderr.write(`langsmith-doctor: internal error (please report it): ${redact.text(text)}\n`);
+    process.stderr.write(`langsmith-doctor: internal error (please report it): ${redactor.text(text)}\n`);
     process.exitCode = 70;
   },
 );

@@ -4,6 +4,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './core/config.js';
+import { guardWrites, type Redactor } from './core/redact.js';
+import { secretRedactor, secretsOfVariables } from './langsmith/secrets.js';
 import { inDeclaredOrder, type RunEvent } from './core/runner.js';
 import { prepare, run, targetOf, type DoctorOptions, type Prepared } from './doctor.js';
 import { exitCodeOf, type Report } from './report/model.js';
@@ -165,9 +167,17 @@ export interface Io {
   stdin: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Redacts everything written to stdout, stderr and report files (made in main when absent). */
+  redactor?: Redactor;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], ioIn: Io): Promise<number> {
+  // Applied last, at one place: whatever any code path writes passes through the redactor, which
+  // learns the dotenv and profile secrets in prepare(), before the run prints anything.
+  const redactor = ioIn.redactor ?? secretRedactor(secretsOfVariables(Object.entries(ioIn.env)));
+  guardWrites(ioIn.stdout, redactor.text);
+  guardWrites(ioIn.stderr, redactor.text);
+  const io: Io = { ...ioIn, redactor };
   let args: ParsedArgs;
   try {
     args = parseCli(argv);
@@ -217,6 +227,7 @@ export function doctorOptions(args: ParsedArgs, io: Io): DoctorOptions {
     offline: args.offline,
     timeoutMs: args.timeoutMs,
     writeProbe: args.writeProbe,
+    outputRedactor: io.redactor,
   };
 }
 
@@ -264,7 +275,8 @@ async function diagnoseCommand(options: DoctorOptions, args: ParsedArgs, io: Io)
 export function writeReport(file: string, report: Report, io: Io): void {
   const full = path.resolve(io.cwd, file);
   try {
-    writeFileSync(full, renderReportFile(full, report));
+    const text = renderReportFile(full, report);
+    writeFileSync(full, io.redactor ? io.redactor.text(text) : text);
     io.stderr.write(`${TOOL_NAME}: report written to ${full}\n`);
   } catch (err) {
     throw new UsageError(`--report ${file}: cannot write: ${(err as Error).message}`);
