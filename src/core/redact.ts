@@ -18,10 +18,10 @@ export interface RedactorOptions {
   /** How a secret is shown; default keeps nothing. */
   mask?: (secret: string) => string;
   /**
-   * How a pattern match is shown. A match may be a piece of a secret (cut by an excerpt), so its
-   * end is no visible tail: the default keeps nothing.
+   * How a pattern match is shown, given the few characters after it. A match may be a piece of a
+   * secret (cut by an excerpt), so the default keeps nothing.
    */
-  patternMask?: (match: string) => string;
+  patternMask?: (match: string, after: string) => string;
   /**
    * The part of a secret that `mask` keeps visible (e.g. a key's prefix and last 4 characters):
    * [start, end) of the hidden part. Default: all of it is hidden.
@@ -116,7 +116,13 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
       if (out.includes(s)) out = out.split(s).join(forms.get(s)!);
     }
     for (const r of rewrites) out = out.replace(r.pattern, r.replace);
-    for (const p of patterns) out = out.replace(p, (m) => patternMask(m));
+    for (const p of patterns) {
+      out = out.replace(p, (m: string, ...args: unknown[]) => {
+        const at = args.find((a): a is number => typeof a === 'number') ?? 0;
+        const whole = args.find((a): a is string => typeof a === 'string' && a.length >= at + m.length) ?? '';
+        return patternMask(m, whole.slice(at + m.length, at + m.length + 3));
+      });
+    }
     return maskFragments(out);
   };
 

@@ -224,8 +224,14 @@ export function kindLabel(kind: KeyKind): string {
   }
 }
 
-/** A piece of text matched as a key shape: only its known prefix is shown (the match may be cut). */
-export function maskShape(match: string): string {
+/**
+ * A key shape found in text: shown as maskKey shows a key only when it is a whole key (the SDK
+ * shape, with text after it that is no cut mark); a piece of a key cut by an excerpt shows only
+ * its known prefix, since its last characters are hidden ones.
+ */
+export function maskShape(match: string, after = ''): string {
+  const whole = new RegExp(`^(?:${LSV2_PATTERN.source}|${LEGACY_PATTERN.source})$`).test(match) && !/^(?:…|\.\.\.)/.test(after);
+  if (whole) return maskKey(match);
   const prefix = KNOWN_PREFIXES.filter((p) => match.startsWith(p)).sort((a, b) => b.length - a.length)[0] ?? '';
   return `${prefix}…`;
 }
