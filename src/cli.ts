@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from './core/config.js';
-import { guardWrites, type Redactor } from './core/redact.js';
+import { createRedactor, guardWrites, type Redactor } from './core/redact.js';
 import { secretRedactor, secretsOfVariables } from './langsmith/secrets.js';
 import { inDeclaredOrder, type RunEvent } from './core/runner.js';
 import { prepare, run, targetOf, type DoctorOptions, type Prepared } from './doctor.js';
@@ -174,9 +174,11 @@ export interface Io {
 export async function main(argv: string[], ioIn: Io): Promise<number> {
   // Applied last, at one place: whatever any code path writes passes through the redactor, which
   // learns the dotenv and profile secrets in prepare(), before the run prints anything.
-  const redactor = ioIn.redactor ?? secretRedactor(secretsOfVariables(Object.entries(ioIn.env)));
-  guardWrites(ioIn.stdout, redactor.text);
-  guardWrites(ioIn.stderr, redactor.text);
+  const envSecrets = secretsOfVariables(Object.entries(ioIn.env));
+  const redactor = ioIn.redactor ?? secretRedactor(envSecrets);
+  let redactOut = redactor.text;
+  guardWrites(ioIn.stdout, (s) => redactOut(s));
+  guardWrites(ioIn.stderr, (s) => redactOut(s));
   const io: Io = { ...ioIn, redactor };
   let args: ParsedArgs;
   try {
@@ -198,7 +200,12 @@ export async function main(argv: string[], ioIn: Io): Promise<number> {
   }
   try {
     if (args.command === 'explain') return await (await import('./commands/explain.js')).explainCommand(args, io);
-    if (args.command === 'emulator') return await (await import('./commands/emulator.js')).emulatorCommand(args, io);
+    if (args.command === 'emulator') {
+      // The emulator prints its own made-up keys for the user to copy: there only the
+      // environment's real secrets are masked, not every key shape.
+      redactOut = createRedactor({ secrets: envSecrets.map((x) => x.value) }).text;
+      return await (await import('./commands/emulator.js')).emulatorCommand(args, io);
+    }
     if (args.demo !== undefined) return await (await import('./commands/demo.js')).demoCommand(args, io);
     const options = doctorOptions(args, io);
     if (args.command === 'plugins') return await pluginsCommand(options, args, io);

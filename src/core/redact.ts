@@ -65,13 +65,16 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
   const addOne = (s: string, mask: (s: string) => string) => {
     if (s.length < MIN_SECRET_LENGTH) return;
     const shown = mask(s.trim());
-    for (const form of encodings(s)) addForm(form, shown);
-    if (s.length >= MIN_FRAGMENT_SECRET && /^[\x21-\x7e]+$/.test(s) && !/["'{}[\]<>\\]/.test(s)) {
-      const [start, end] = hiddenOf(s, mask);
-      for (let i = Math.max(0, start - FRAGMENT_LENGTH + 1); i < end && i + FRAGMENT_LENGTH <= s.length; i++) {
-        const f = s.slice(i, i + FRAGMENT_LENGTH);
-        fragments.add(f);
-        fragmentStarts.add(f[0]!);
+    for (const form of encodings(s)) {
+      addForm(form, shown);
+      // Pieces of the secret, and of its encoded forms (none of which the mask shows).
+      if (form.length >= MIN_FRAGMENT_SECRET && /^[\x21-\x7e]+$/.test(form) && !/["'{}[\]<>\\]/.test(form)) {
+        const [start, end] = form === s ? hiddenOf(s, mask) : [0, form.length];
+        for (let i = Math.max(0, start - FRAGMENT_LENGTH + 1); i < end && i + FRAGMENT_LENGTH <= form.length; i++) {
+          const f = form.slice(i, i + FRAGMENT_LENGTH);
+          fragments.add(f);
+          fragmentStarts.add(f[0]!);
+        }
       }
     }
   };

@@ -32,6 +32,15 @@ export const URL_CREDENTIALS: Rewrite = {
   replace: (_m, scheme) => `${scheme}…@`,
 };
 
+/**
+ * A URL cut before its `@` (an excerpt that ends in the userinfo): `scheme://user:pa…` shows
+ * nothing after the scheme. A host and a numeric port (`http://host:8080…`) are left alone.
+ */
+export const CUT_URL_CREDENTIALS: Rewrite = {
+  pattern: /\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^\s/?#@"'<>`:]*:(?!\d*(?:…|\.\.\.|$))[^\s/?#@"'<>`]*(?=…|\.\.\.|$)/gi,
+  replace: (_m, scheme) => `${scheme}…`,
+};
+
 /** Auth header values in foreign text: `x-api-key: …`, `Authorization: Bearer …`. */
 const AUTH_HEADERS: Rewrite = {
   pattern: /\b(x-api-key|authorization|proxy-authorization)(["']?\s{0,3}[:=]\s{0,3}["']?)((?:Bearer|Basic|Token)\s+)?([A-Za-z0-9\-._~+/]{8,}=*)(?![…\w])/gi,
@@ -48,7 +57,7 @@ const SECRET_ASSIGNMENTS: Rewrite = {
 export function secretRedactor(secrets: Iterable<Secret> = []): Redactor {
   const r = createRedactor({
     patterns: [...SECRET_PATTERNS],
-    rewrites: [URL_CREDENTIALS, AUTH_HEADERS, SECRET_ASSIGNMENTS],
+    rewrites: [URL_CREDENTIALS, CUT_URL_CREDENTIALS, AUTH_HEADERS, SECRET_ASSIGNMENTS],
     mask: maskKey,
     patternMask: maskShape,
   });
