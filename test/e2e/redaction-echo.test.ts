@@ -16,17 +16,14 @@ let requests = 0;
 /** Bodies that echo the key, by path; each puts it where an excerpt or a renderer may cut it. */
 function echo(path: string, key: string): { status: number; body: string; headers: Record<string, string> } {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-echo-key': key, 'www-authenticate': `Bearer realm="${key}"` };
-  const n = path.length % 7;
   if (path.startsWith('/info')) return { status: 302, body: '', headers: { ...headers, location: `https://elsewhere.invalid/login?api_key=${encodeURIComponent(key)}&next=${key}` } };
-  // Split across the 300-character excerpt boundary, at a different place for each path.
-  const pad = 'x'.repeat(300 - 20 + n * 3);
-  const bodies = [
-    JSON.stringify({ detail: `Invalid token ${key}`, echo: { key, quoted: `"${key}"` } }),
-    `${pad}${key} and the rest`,
-    `{"detail":"bad key","url":"https://api.example/?k=${encodeURIComponent(key)}","esc":${JSON.stringify(`k="${key}"\n`)}}`,
-    `<html><body>Forbidden for ${key}</body></html>`,
-  ];
-  return { status: path.includes('settings') ? 401 : 403, body: bodies[n % bodies.length]!, headers };
+  // The key split by an excerpt limit (300 in the transcript, 200 in evidence) so that 1 to 7 of
+  // its hidden characters fall inside the excerpt; then the key again, JSON-escaped and URL-encoded.
+  const hidden = 1 + (path.length % 7);
+  const limit = path.length % 2 === 0 ? 300 : 200;
+  const pad = 'x'.repeat(limit - 8 - hidden);
+  const rest = JSON.stringify({ detail: `Invalid token ${key}`, quoted: `k="${key}"\n`, url: `https://api.example/?k=${encodeURIComponent(key)}` });
+  return { status: path.includes('settings') ? 401 : 403, body: `${pad}${key} ${rest}`, headers };
 }
 
 beforeAll(async () => {
@@ -71,7 +68,7 @@ describe('a server that echoes the key back (built CLI)', () => {
       const again = await runCli(['--json', '--report', 'r.json'], { cwd, env });
       expect(requests - before).toBeGreaterThan(3); // the hostile server was reached and echoed
       // The echoed body did reach the report (so redaction, not silence, is what is tested).
-      expect(JSON.stringify(json.json().transcript)).toMatch(/Invalid token|and the rest|Forbidden for|bad key/);
+      expect(JSON.stringify(json.json().transcript)).toMatch(/xxxxxxxxxx/);
       for (const [where, text] of [
         ['json stdout', json.stdout], ['json stderr', json.stderr], ['plain stdout', plain.stdout], ['plain stderr', plain.stderr], ['again', again.stdout],
         ['r.md', readFileSync(path.join(cwd, 'r.md'), 'utf8')],
