@@ -37,8 +37,15 @@ export const URL_CREDENTIALS: Rewrite = {
  * nothing after the scheme. A host and a numeric port (`http://host:8080…`) are left alone.
  */
 export const CUT_URL_CREDENTIALS: Rewrite = {
-  pattern: /\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^\s/?#@"'<>`:]*:(?!\d*(?:…|\.\.\.|$))[^\s/?#@"'<>`]*(?=…|\.\.\.|$)/gi,
-  replace: (_m, scheme) => `${scheme}…`,
+  pattern: /\b([a-z][a-z0-9+.-]{0,30}:\/\/)([^\s/?#@"'<>`:]*):([^\s/?#@"'<>`]*)(?=…|\.\.\.|$)/gi,
+  // A host name (with a dot, or localhost) and a numeric port is an address, not a credential.
+  replace: (m, scheme, host, rest) => (/^\d*$/.test(rest) && /\.|^localhost$|^\[/i.test(host) ? m : `${scheme}…`),
+};
+
+/** A URL cut inside its userinfo, from the other side: `…rd@host` shows nothing before the `@`. */
+export const CUT_URL_USERINFO: Rewrite = {
+  pattern: /(^|…|\.\.\.)[^\s/?#"'<>`@]+@(?=[A-Za-z0-9[])/g,
+  replace: (_m, cut) => `${cut}…@`,
 };
 
 /** Auth header values in foreign text: `x-api-key: …`, `Authorization: Bearer …`. */
@@ -57,7 +64,7 @@ const SECRET_ASSIGNMENTS: Rewrite = {
 export function secretRedactor(secrets: Iterable<Secret> = []): Redactor {
   const r = createRedactor({
     patterns: [...SECRET_PATTERNS],
-    rewrites: [URL_CREDENTIALS, CUT_URL_CREDENTIALS, AUTH_HEADERS, SECRET_ASSIGNMENTS],
+    rewrites: [URL_CREDENTIALS, CUT_URL_CREDENTIALS, CUT_URL_USERINFO, AUTH_HEADERS, SECRET_ASSIGNMENTS],
     mask: maskKey,
     patternMask: maskShape,
   });

@@ -15,7 +15,7 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import type { Report } from '../../src/report/model.js';
 import { renderText } from '../../src/report/text.js';
 
-const RUNS = { numRuns: 150 };
+const RUNS = { numRuns: 100 };
 const hex = (n: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${n}}$`));
 const alnum = (min: number, max: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9]{${min},${max}}$`));
 

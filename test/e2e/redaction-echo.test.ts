@@ -80,3 +80,24 @@ describe('a server that echoes the key back (built CLI)', () => {
     });
   }
 });
+
+describe('text the user typed or pasted (built CLI)', () => {
+  const RANDOM = 'q8ZtrUeXnoneK2testPw9trueHb3hereLm4Zx';
+
+  it('a usage error that repeats an argument masks the environment\'s key', async () => {
+    const key = fakeKey('usage-echo');
+    const r = await runCli([key], { env: { LANGSMITH_API_KEY: key } });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/unknown command/);
+    assertNothingOf(key, r.stderr, 'usage error');
+  });
+
+  it('explain: a pasted log with the (non-lsv2) key value of the environment never shows it', async () => {
+    const log = `LangSmithAuthError: Authentication failed for https://api.smith.langchain.com/runs/multipart with key ${RANDOM}. HTTPError('401 Client Error: Unauthorized', '{"detail":"Invalid token"}')\n`;
+    for (const args of [['explain', '--json'], ['explain']]) {
+      const r = await runCli(args, { env: { LANGSMITH_API_KEY: RANDOM }, input: log });
+      expect(r.stdout).toMatch(/KEY_INVALID|Invalid token|401/);
+      for (let i = 0; i + 8 <= RANDOM.length - 4; i++) expect(r.stdout.includes(RANDOM.slice(i, i + 8)), RANDOM.slice(i, i + 8)).toBe(false);
+    }
+  });
+});
