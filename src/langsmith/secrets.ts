@@ -44,7 +44,7 @@ export const CUT_URL_CREDENTIALS: Rewrite = {
 
 /** A URL cut inside its userinfo, from the other side: `…rd@host` shows nothing before the `@`. */
 export const CUT_URL_USERINFO: Rewrite = {
-  pattern: /(^|…|\.\.\.)[^\s/?#"'<>`@]+@(?=[A-Za-z0-9[])/g,
+  pattern: /(…|\.\.\.)[^\s/?#"'<>`@]+@(?=[A-Za-z0-9[])/g,
   replace: (_m, cut) => `${cut}…@`,
 };
 
