@@ -7,8 +7,7 @@ import { main } from './cli.js';
 import { killLeftoverGroups } from './core/command.js';
 import { guardProcessExit, notifyIdle } from './core/guard.js';
 import { looksSecretName, stripUrlCredentials } from './core/plugin-env.js';
-import { createRedactor } from './core/redact.js';
-import { maskKey, SECRET_PATTERNS } from './langsmith/keys.js';
+import { SECRET_NAME, secretRedactor, secretsOfVariables } from './langsmith/secrets.js';
 
 const exit = process.exit.bind(process);
 let finished = false;
@@ -18,22 +17,14 @@ let escaped = false;
 // process.env keeps no secret and no URL credentials for in-process plugins to read.
 const env = { ...process.env };
 for (const [name, value] of Object.entries(process.env)) {
-  if (looksSecretName(name) || /RUNS_ENDPOINTS/i.test(name)) delete process.env[name];
+  if (looksSecretName(name) || SECRET_NAME.test(name)) delete process.env[name];
   else if (value !== undefined && value.includes('@')) process.env[name] = stripUrlCredentials(value, /_PROXY$/i.test(name));
 }
 
-const redact = (() => {
-  let redactor: ReturnType<typeof createRedactor> | undefined;
-  return (text: string): string => {
-    // Even a crash report passes through redaction: the environment's keys and any key shape.
-    redactor ??= createRedactor({
-      secrets: Object.entries(env).filter(([k]) => /API_KEY|TOKEN|SECRET|PASSW|RUNS_ENDPOINTS/i.test(k) || looksSecretName(k)).map(([, v]) => v),
-      patterns: [...SECRET_PATTERNS],
-      mask: maskKey,
-    });
-    return redactor.text(text);
-  };
-})();
+// One redactor for everything this process prints (main guards stdout and stderr with it); the
+// run adds the secrets of dotenv files and the profile to it, so even a crash report knows them.
+const redactor = secretRedactor(secretsOfVariables(Object.entries(env)));
+const redact = (text: string): string => redactor.text(text);
 
 const describe = (err: unknown): string => {
   try {
@@ -115,7 +106,9 @@ main(process.argv.slice(2), {
   stdin: process.stdin,
   env,
   cwd: process.cwd(),
+  redactor,
 }).then(done, (err: unknown) => {
+  // Even a crash report passes through redaction (here, and again in the guarded stderr).
   process.stderr.write(`langsmith-doctor: internal error (please report it): ${redact(describe(err))}\n`);
   done(70);
 });

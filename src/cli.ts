@@ -4,8 +4,10 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, MAX_TIMEOUT_MS } from './core/config.js';
 import { UsageError } from './core/errors.js';
-import { didYouMean } from './core/suggest.js';
 import { unwritableReason, writeFileAtomic } from './core/files.js';
+import { createRedactor, guardWrites, type Redactor } from './core/redact.js';
+import { didYouMean } from './core/suggest.js';
+import { secretRedactor, secretsOfVariables } from './langsmith/secrets.js';
 import { inDeclaredOrder, type RunEvent } from './core/runner.js';
 import { prepare, run, targetOf, type DoctorOptions, type Prepared } from './doctor.js';
 import { exitCodeOf, type Report } from './report/model.js';
@@ -185,9 +187,19 @@ export interface Io {
   stdin: NodeJS.ReadableStream;
   env: Record<string, string | undefined>;
   cwd: string;
+  /** Redacts everything written to stdout, stderr and report files (made in main when absent). */
+  redactor?: Redactor;
 }
 
-export async function main(argv: string[], io: Io): Promise<number> {
+export async function main(argv: string[], ioIn: Io): Promise<number> {
+  // Applied last, at one place: whatever any code path writes passes through the redactor, which
+  // learns the dotenv and profile secrets in prepare(), before the run prints anything.
+  const envSecrets = secretsOfVariables(Object.entries(ioIn.env));
+  const redactor = ioIn.redactor ?? secretRedactor(envSecrets);
+  let redactOut = redactor.text;
+  guardWrites(ioIn.stdout, (s) => redactOut(s));
+  guardWrites(ioIn.stderr, (s) => redactOut(s));
+  const io: Io = { ...ioIn, redactor };
   let args: ParsedArgs;
   try {
     args = parseCli(argv);
@@ -209,7 +221,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   try {
     if (args.command === 'diagnose') checkReportTarget(args.report, io);
     if (args.command === 'explain') return await (await import('./commands/explain.js')).explainCommand(args, io);
-    if (args.command === 'emulator') return await (await import('./commands/emulator.js')).emulatorCommand(args, io);
+    if (args.command === 'emulator') {
+      // The emulator prints its own made-up keys for the user to copy: there only the
+      // environment's real secrets are masked, not every key shape.
+      redactOut = createRedactor({ secrets: envSecrets.map((x) => x.value) }).text;
+      return await (await import('./commands/emulator.js')).emulatorCommand(args, io);
+    }
     if (args.demo !== undefined) return await (await import('./commands/demo.js')).demoCommand(args, io);
     const options = doctorOptions(args, io);
     if (args.command === 'plugins') return await pluginsCommand(options, args, io);
@@ -238,6 +255,7 @@ export function doctorOptions(args: ParsedArgs, io: Io): DoctorOptions {
     offline: args.offline,
     timeoutMs: args.timeoutMs,
     writeProbe: args.writeProbe,
+    outputRedactor: io.redactor,
   };
 }
 
@@ -292,7 +310,8 @@ export function checkReportTarget(file: string | undefined, io: Io): void {
 export function writeReport(file: string, report: Report, io: Io): void {
   const full = path.resolve(io.cwd, file);
   try {
-    writeFileAtomic(full, renderReportFile(full, report));
+    const text = renderReportFile(full, report);
+    writeFileAtomic(full, io.redactor ? io.redactor.text(text) : text);
     io.stderr.write(`${TOOL_NAME}: report written to ${full}\n`);
   } catch (err) {
     throw new UsageError(`--report ${file}: cannot write: ${(err as Error).message}`);

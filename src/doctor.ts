@@ -7,12 +7,13 @@ import { didYouMean } from './core/suggest.js';
 import { CODE_LEVELS } from './diagnosis/levels.js';
 import { discoverPlugins, type Discovery } from './core/plugins.js';
 import { commandEnvironment, looksSecretName, maskedEnvironment, type EnvPolicy } from './core/plugin-env.js';
-import { createRedactor, type Redactor } from './core/redact.js';
+import type { Redactor } from './core/redact.js';
 import { runCheckers, type RunEntry, type RunEvent } from './core/runner.js';
 import { diagnose } from './diagnosis/diagnose.js';
 import { mergeStages, STAGES } from './diagnosis/stages.js';
 import { createHttp, type Http } from './langsmith/http.js';
-import { classifyKey, maskKey, SECRET_PATTERNS } from './langsmith/keys.js';
+import { isSendableKey, maskKey, showKeyValue } from './langsmith/keys.js';
+import { secretRedactor, secretsOfRun } from './langsmith/secrets.js';
 import { DEFAULT_REGIONS, UI_HOSTS } from './langsmith/regions.js';
 import { prefetchFor } from './langsmith/probes.js';
 import { resolveSettings, sourceId, type Env, type LangSmithSettings } from './langsmith/settings.js';
@@ -38,6 +39,11 @@ export interface DoctorOptions {
   demo?: { scenario: string; summary: string };
   /** Built-ins to use instead of plugins/ (tests). */
   builtins?: readonly Checker[];
+  /**
+   * The output streams' redactor (made by the executable): every secret this run learns (dotenv
+   * files, the profile) is added to it before anything is printed.
+   */
+  outputRedactor?: Redactor;
 }
 
 export interface Prepared {
@@ -61,7 +67,7 @@ export async function prepare(options: DoctorOptions): Promise<Prepared> {
   const regions = options.regions ?? config.regions ?? { ...DEFAULT_REGIONS };
   const envFiles = options.isolated ? [] : [...(config.envFiles ?? ['.env']), ...(options.envFiles ?? [])];
   const settings = resolveSettings({ env: options.env, cwd: options.cwd, envFiles, regions });
-  const redactor = makeRedactor(settings);
+  const redactor = makeRedactor(settings, options.env, options.outputRedactor);
   const timeoutMs = options.timeoutMs ?? config.timeoutMs ?? DEFAULT_TIMEOUT_MS;
 
   const discovery = await discoverPlugins({
@@ -135,8 +141,8 @@ export function targetOf(settings: LangSmithSettings): ReportTarget {
     endpoint: settings.endpoint.value ?? null,
     endpointSource: sourceId(settings.endpoint.source),
     region: settings.endpoint.info?.region ?? (settings.endpoint.info?.kind === 'self-hosted' ? 'self-hosted' : null),
-    // A placeholder is template text, not a secret: showing it helps; anything else is masked.
-    key: settings.key.value === undefined ? null : settings.key.kind === 'placeholder' && settings.key.value.length <= 60 ? settings.key.value : maskKey(settings.key.value),
+    // Unmistakable template text helps the reader and is no secret; any other value is masked.
+    key: settings.key.value === undefined ? null : showKeyValue(settings.key.value).replace(/^"(.*)"$/s, '$1'),
     keySource: sourceId(settings.key.source),
     keyKind: settings.key.kind,
     workspaceId: settings.workspaceId.value ?? null,
@@ -175,9 +181,9 @@ export function makeHttp(prepared: Prepared): Http {
     endpoint: settings.endpoint.value,
     regionUrls: Object.values(settings.regions),
     apiKey: settings.key.value,
-    // Never send a value that is not a LangSmith key (a placeholder, another provider's key).
-    keySendable: kind === 'personal-access-token' || kind === 'service-key' || kind === 'legacy' || kind === 'oauth' ||
-      (kind === 'unknown' && (settings.endpoint.info?.kind === 'self-hosted' || settings.endpoint.info?.loopback === true)),
+    // Nothing is sent unless the value is shaped like a LangSmith key or a profile OAuth token,
+    // whatever the endpoint (self-hosted and loopback included): see whyKeyNotSendable.
+    keySendable: isSendableKey(settings.key.value, kind),
     workspaceId: settings.workspaceId.value,
     authScheme: kind === 'oauth' ? 'bearer' : 'x-api-key',
     timeoutMs: prepared.timeoutMs,
@@ -237,15 +243,14 @@ export function select(entries: RunEntry[], only?: string[], skip?: string[]): R
   return out;
 }
 
-export function makeRedactor(settings: LangSmithSettings): Redactor {
-  const secrets: string[] = [];
-  for (const c of settings.candidates) {
-    if (/API_KEY|TOKEN|SECRET|RUNS_ENDPOINTS/i.test(c.name) && classifyKey(c.raw.trim()).kind !== 'placeholder') secrets.push(c.raw);
-  }
-  for (const v of [settings.key.value, settings.key.raw, settings.python.key.value, settings.profile?.apiKey, settings.profile?.oauthAccessToken]) {
-    if (v && classifyKey(v.trim()).kind !== 'placeholder') secrets.push(v);
-  }
-  return createRedactor({ secrets, patterns: [...SECRET_PATTERNS], mask: maskKey });
+/**
+ * The run's redactor: every secret of the environment, the dotenv files and the profile, in every
+ * form. When `into` is given (the output streams' redactor), the same secrets are added to it.
+ */
+export function makeRedactor(settings: LangSmithSettings, env: Env = {}, into?: Redactor): Redactor {
+  const secrets = secretsOfRun(settings, env);
+  for (const s of secrets) into?.add(s.value, s.mask);
+  return secretRedactor(secrets);
 }
 
 /** A checker's own limit when it names none: two request timeouts and a margin. */

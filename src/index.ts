@@ -35,7 +35,7 @@ export function defineChecker<Options = Record<string, unknown>>(checker: Doctor
 }
 
 // LangSmith helpers a checker may use (the built-ins do).
-export { classifyKey, maskKey, showKeyValue, kindLabel, SECRET_PATTERNS, type KeyKind } from './langsmith/keys.js';
+export { classifyKey, maskKey, showKeyValue, isTemplateText, whyKeyNotSendable, isSendableKey, kindLabel, SECRET_PATTERNS, MAX_KEY_BYTES, type KeyKind, type Unsendable } from './langsmith/keys.js';
 export { DEFAULT_REGIONS, UI_HOSTS, describeEndpoint, isLoopbackHost, regionOfHost, type EndpointInfo } from './langsmith/regions.js';
 export { sourceLabel, sourceId, trimQuotesJs, pyStripQuotes, type LangSmithSettings, type Resolved, type Source, type Candidate } from './langsmith/settings.js';
 export { DOCS } from './langsmith/docs.js';

@@ -1,13 +1,13 @@
 import {
   classifyKey,
   defineChecker,
-  describeValue,
   DOCS,
   envLine,
   kindLabel,
   maskKey,
   showKeyValue,
   sourceLabel,
+  whyKeyNotSendable,
   type Finding,
 } from '../../src/index.js';
 
@@ -41,24 +41,28 @@ export default defineChecker({
     // Classify without stray quotes: those are reported once, as KEY_QUOTED.
     const cls = classifyKey(value.replace(/^["']+|["']+$/g, ''));
     const masked = maskKey(value);
+    // The same gate the prober uses: a value that fails it is sent nowhere, whatever the endpoint.
+    const unsendable = whyKeyNotSendable(value, key.kind);
+    const notSent = unsendable ? `; langsmith-doctor sends it nowhere because ${unsendable.reason}` : '';
     const findings: Finding[] = [];
-    const evidence = { kind: cls.kind, key: masked, source: where, length: value.length };
+    const evidence = { kind: cls.kind, key: masked, source: where, length: value.length, sendable: unsendable === undefined, ...(unsendable ? { notSentBecause: unsendable.reason } : {}) };
     const selfHosted = endpoint.info?.kind === 'self-hosted' || endpoint.info?.loopback === true;
 
     // Quotes or whitespace around the value: the SDKs strip one pair, other tools send them as-is.
-    if (raw !== value || /^["']|["']$/.test(value)) {
-      const sdkStrips = raw !== value && !/^["']|["']$/.test(value);
+    const quoteInside = unsendable?.code === 'KEY_QUOTED';
+    if (raw !== value || /^["']|["']$/.test(value) || quoteInside) {
+      const sdkStrips = raw !== value && !/^["']|["']$/.test(value) && !quoteInside;
       findings.push(ctx.finding('KEY_QUOTED', sdkStrips ? 'warn' : 'fail',
         sdkStrips
           ? `${name} has quotes or whitespace around the key (${where}); the SDKs strip them, but curl, proxies and other integrations send them as part of the key`
-          : `${name} has unbalanced quotes (${where}); the SDKs send them as part of the key, which LangSmith rejects`,
+          : `${name} has ${quoteInside && !/^["']|["']$/.test(value) ? 'a quote inside it' : 'unbalanced quotes'} (${where}); the SDKs send them as part of the key, which LangSmith rejects${notSent}`,
         { fix: { text: 'Set the bare key, without quotes or spaces.', commands: [envLine(name, masked)] } }));
     }
 
     switch (cls.kind) {
       case 'legacy':
         findings.push(ctx.finding('KEY_LEGACY', 'fail',
-          `${where} holds a legacy ls__ key (${masked}); LangSmith stopped accepting legacy keys on 2024-10-22`,
+          `${where} holds a legacy ls__ key (${masked}); LangSmith stopped accepting legacy keys on 2024-10-22${unsendable?.code === 'KEY_MALFORMED' ? notSent : ''}`,
           { fix: { text: `${CREATE_KEY} Then remove every ls__ key (shell profile, .env files, CI secrets) so none shadows the new one.`, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
         break;
       case 'other-provider':
@@ -68,16 +72,15 @@ export default defineChecker({
         break;
       case 'placeholder':
         findings.push(ctx.finding('KEY_PLACEHOLDER', 'fail',
-          `${where} holds template text, not a key: ${showKeyValue(value)}`,
+          `${where} holds template text, not a key: ${showKeyValue(value)}; it is not sent anywhere`,
           { fix: { text: `Replace the placeholder with a real key. ${CREATE_KEY}`, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
         break;
       case 'personal-access-token':
       case 'service-key': {
-        const bad = malformation(value);
-        if (bad) {
-          findings.push(ctx.finding('KEY_MALFORMED', 'fail', `${where} holds a ${kindLabel(cls.kind)} that ${bad}`,
+        if (unsendable?.code === 'KEY_MALFORMED') {
+          findings.push(ctx.finding('KEY_MALFORMED', 'fail', `${where} holds a ${kindLabel(cls.kind)} (${masked}) that cannot work${notSent}`,
             { fix: { text: 'Copy the key again in one piece; it has no spaces or line breaks.', commands: [envLine(name, masked)] } }));
-        } else if (!cls.sdkShape) {
+        } else if (!cls.sdkShape && !unsendable) {
           findings.push(ctx.finding('KEY_MALFORMED', 'warn',
             `${where} holds a ${kindLabel(cls.kind)} (${masked}) whose shape is unusual (${value.length} characters; keys are usually 51): it may be cut short`,
             { fix: { text: 'Compare it with the key as created; copy it again if it was cut.', commands: [] } }));
@@ -85,10 +88,13 @@ export default defineChecker({
         break;
       }
       default: {
-        const bad = malformation(value);
-        const text = bad ? `holds ${describeValue(value)} that ${bad}` : `holds ${maskKey(value)}, which is not a LangSmith key (lsv2_pt_…, lsv2_sk_…)`;
-        // A self-hosted instance without auth accepts any key (facts §3), so there it is only a warning.
-        findings.push(ctx.finding('KEY_MALFORMED', selfHosted && !bad ? 'warn' : 'fail', `${where} ${text}`,
+        const shapeOnly = unsendable?.reason.startsWith('it is not shaped like') ?? true;
+        const text = shapeOnly
+          ? `holds ${masked}, which is not a LangSmith key (lsv2_pt_…, lsv2_sk_…)${notSent}`
+          : `holds a ${value.length}-character value (${masked}) that is not a LangSmith key${notSent}`;
+        // A self-hosted instance without auth accepts any key (facts §3): there the SDK may work, so
+        // only a warning; the doctor still sends nothing that is not shaped like a key.
+        findings.push(ctx.finding('KEY_MALFORMED', selfHosted && shapeOnly ? 'warn' : 'fail', `${where} ${text}`,
           { fix: { text: CREATE_KEY, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
       }
     }
@@ -99,15 +105,6 @@ export default defineChecker({
     return ctx.report(findings, { summary, evidence });
   },
 });
-
-function malformation(value: string): string | undefined {
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f\ufffd]/.test(value)) return 'contains control characters or invalid bytes';
-  if (/\s/.test(value)) return 'contains whitespace or a line break inside it';
-  if (/[^\x20-\x7e]/.test(value)) return 'contains non-ASCII characters';
-  if (value.length > 512) return `is ${value.length} characters long (keys are about 51)`;
-  return undefined;
-}
 
 function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);

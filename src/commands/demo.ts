@@ -39,6 +39,7 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
       skip: [...(args.skip ?? []), 'sdk-versions'],
       offline: args.offline,
       demo: { scenario: scenario.name, summary: scenario.summary },
+      outputRedactor: io.redactor,
     });
     const report = await runInMode(prepared, modeOf(args, io), io);
     if (args.report) writeReport(args.report, report, io);

@@ -4,9 +4,8 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { UsageError, modeOf, type Io, type ParsedArgs } from '../cli.js';
-import { createRedactor } from '../core/redact.js';
 import { capTail, countNewlines, explainBytes, isLangSmithProblem, MAX_ANALYSED_BYTES } from '../langsmith/explain.js';
-import { maskKey, SECRET_PATTERNS } from '../langsmith/keys.js';
+import { secretRedactor, secretsOfVariables } from '../langsmith/secrets.js';
 import { renderExplainText } from '../report/explain-text.js';
 import { TOOL_NAME } from '../version.js';
 
@@ -29,9 +28,11 @@ export async function explainCommand(args: ParsedArgs, io: Io): Promise<number> 
       throw new UsageError(`explain: cannot read '${file}': ${why}`);
     }
   }
-  const result = explainBytes(read.tail, { totalBytes: read.totalBytes, lineOffset: read.droppedLines });
-  // The analysis already masks every secret shape; one more pass guards the whole output.
-  const redactor = createRedactor({ patterns: [...SECRET_PATTERNS], mask: maskKey });
+  // The environment's secrets are masked inside the analysis, before excerpts are cut; the same
+  // redactor passes over the whole output once more.
+  const secrets = secretsOfVariables(Object.entries(io.env));
+  const result = explainBytes(read.tail, { totalBytes: read.totalBytes, lineOffset: read.droppedLines, secrets });
+  const redactor = io.redactor ?? secretRedactor(secrets);
   const mode = modeOf(args, io);
   if (mode === 'json') {
     io.stdout.write(JSON.stringify(redactor.deep({ schemaVersion: 1, findings: result.findings, input: result.input }), null, 2) + '\n');

@@ -3,11 +3,12 @@
 // every match, WHICH service the error belongs to (the URL and the words around it) and, for
 // LangSmith, which cause fits: one code when the text says it, a ranked list when it does not.
 import type { Finding, Fix } from '../core/checker.js';
-import { createRedactor, type Redactor } from '../core/redact.js';
+import type { Redactor } from '../core/redact.js';
 import { oneLine } from '../core/text.js';
 import { DOCS } from './docs.js';
 import { isLoopbackHost } from './regions.js';
-import { classifyKey, maskKey, SECRET_PATTERNS, type KeyKind } from './keys.js';
+import { classifyKey, type KeyKind } from './keys.js';
+import { secretRedactor, type Secret } from './secrets.js';
 import {
   LANGSMITH_API_HOST,
   LANGSMITH_MARKERS,
@@ -32,6 +33,8 @@ const FAR_LINES = 50;
 /** A precise finding absorbs a bare status of the same error this many lines away. */
 const ABSORB_LINES = 12;
 const EXCERPT_MAX = 200;
+/** Characters of a token (a key, a base64 run): a segment is never cut inside one. */
+const TOKEN_CHAR = /[A-Za-z0-9_\-.~+/=%]/;
 
 const STATUS_PAGE = 'https://status.smith.langchain.com';
 const REGION_URLS: Record<string, string> = {
@@ -69,8 +72,8 @@ export interface ExplainOptions {
   totalBytes?: number;
   /** Lines before the part passed (so line numbers stay those of the whole input). */
   lineOffset?: number;
-  /** Extra exact secrets to mask. */
-  secrets?: string[];
+  /** Extra exact secrets to mask (with how each is shown, when not as a key). */
+  secrets?: Array<string | Secret>;
 }
 
 // -- input: bytes -> text ---------------------------------------------------------------------
@@ -177,7 +180,8 @@ const METHOD_RE = /\b(GET|POST|PATCH|PUT|DELETE)\s{1,3}(?:to\s{1,3})?$/;
 
 export function explainText(input: string, opts: ExplainOptions = {}, analysedBytes?: number): ExplainResult {
   const text = input.length > MAX_ANALYSED_BYTES ? input.slice(input.length - MAX_ANALYSED_BYTES) : input;
-  const redactor = createRedactor({ secrets: opts.secrets, patterns: [...SECRET_PATTERNS], mask: maskKey });
+  // The run's secrets, URL credentials and key shapes are masked before any excerpt is cut.
+  const redactor = secretRedactor((opts.secrets ?? []).map((s) => (typeof s === 'string' ? { value: s } : s)));
   const doc = new Doc(text);
   const lineOffset = opts.lineOffset ?? 0;
   const bytes = opts.totalBytes ?? Buffer.byteLength(input);
@@ -506,7 +510,8 @@ class Analyser {
   }
 
   excerpt(hit: Hit): string {
-    const seg = this.doc.segment(hit.line, hit.pos);
+    const seg = this.wholeTokens(this.doc.segment(hit.line, hit.pos), hit.line);
+    // Redact BEFORE cutting, on a piece that cuts no token in two: a key is seen whole or not at all.
     const red = this.redactor.text(seg.text);
     const matched = this.redactor.text(this.doc.text.slice(hit.pos, Math.min(hit.end, hit.pos + 150)));
     let at = red.indexOf(matched);
@@ -519,6 +524,19 @@ class Analyser {
     const pre = start > 0 ? '…' : '';
     const room = EXCERPT_MAX - pre.length - 1;
     return pre + (piece.length > room ? `${piece.slice(0, room)}…` : piece);
+  }
+
+  /** Widens a segment of a long line so that it starts and ends between tokens. */
+  private wholeTokens(seg: { text: string; offset: number }, line: number): { text: string; offset: number } {
+    const text = this.doc.text;
+    const min = this.doc.start(line);
+    const max = this.doc.end(line);
+    let a = seg.offset;
+    let b = seg.offset + seg.text.length;
+    if (a === min && b === max) return seg;
+    for (let n = 0; a > min && n < 4096 && TOKEN_CHAR.test(text[a - 1]!); n++) a--;
+    for (let n = 0; b < max && n < 4096 && TOKEN_CHAR.test(text[b]!); n++) b++;
+    return { text: text.slice(a, b), offset: a };
   }
 
   classify(line: number, att: Attribution, hits: Hit[]): Incident | undefined {
