@@ -65,10 +65,13 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
   const addOne = (s: string, mask: (s: string) => string) => {
     if (s.length < MIN_SECRET_LENGTH) return;
     const shown = mask(s.trim());
+    // Only token-like secrets are matched by piece: a piece of a structured value (JSON, a URL
+    // list) is ordinary text (`127.0.0.`) that would mask innocent output.
+    const tokenLike = s.length >= MIN_FRAGMENT_SECRET && /^[\x21-\x7e]+$/.test(s) && !/["'{}[\]<>\\]/.test(s);
     for (const form of encodings(s)) {
       addForm(form, shown);
       // Pieces of the secret, and of its encoded forms (none of which the mask shows).
-      if (form.length >= MIN_FRAGMENT_SECRET && /^[\x21-\x7e]+$/.test(form) && !/["'{}[\]<>\\]/.test(form)) {
+      if (tokenLike && form.length >= MIN_FRAGMENT_SECRET) {
         const [start, end] = form === s ? hiddenOf(s, mask) : [0, form.length];
         for (let i = Math.max(0, start - FRAGMENT_LENGTH + 1); i < end && i + FRAGMENT_LENGTH <= form.length; i++) {
           const f = form.slice(i, i + FRAGMENT_LENGTH);

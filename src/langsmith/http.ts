@@ -47,7 +47,7 @@ export interface ProbeResponse {
   headers: Record<string, string>;
   /** The body as text (redacted, at most MAX_BODY_BYTES of it). */
   text: string;
-  /** Parsed body when it is JSON (strings redacted and cut). */
+  /** Parsed body when it is JSON (strings cut, not redacted: outputs redact them). */
   json?: unknown;
   isJson: boolean;
   isHtml: boolean;
@@ -277,7 +277,10 @@ export function createHttp(opts: HttpOptions): Http {
       let isJson = false;
       if (!read.truncated && read.text.trim() !== '' && (contentType.includes('json') || /^\s*[[{]/.test(read.text))) {
         try {
-          json = mapStrings(JSON.parse(read.text), (s) => cut(redact(s), MAX_FIELD_CHARS));
+          // Values stay as the server sent them (checkers compare them: a key list's short_key is
+          // a piece of a key by design); whatever reaches an output passes the redactor there, and
+          // it masks a cut piece of a key as readily as a whole one.
+          json = mapStrings(JSON.parse(read.text), (s) => cut(s, MAX_FIELD_CHARS));
           isJson = true;
         } catch {
           // truncated or not JSON after all; the classifier decides what that means

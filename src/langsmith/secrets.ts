@@ -81,9 +81,10 @@ export function secretsOfVariables(vars: Iterable<readonly [string, string | und
     if (!SECRET_NAME.test(name)) continue;
     const v = value.trim();
     if (NOT_A_SECRET.test(v) || isTemplateText(v)) continue;
-    out.push({ value, mask: PASSWORD_NAME.test(name) ? NOTHING : undefined });
-    // LANGSMITH_RUNS_ENDPOINTS and the like: the api keys inside the JSON, each on its own.
+    // LANGSMITH_RUNS_ENDPOINTS and the like: the api keys inside the JSON, each on its own (the
+    // whole JSON too, exactly, but never by piece: its URLs are not secrets).
     if (/^[[{]/.test(v)) for (const inner of jsonSecrets(v)) out.push({ value: inner });
+    out.push({ value, mask: PASSWORD_NAME.test(name) ? NOTHING : undefined });
   }
   return out;
 }

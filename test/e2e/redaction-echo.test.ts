@@ -16,7 +16,10 @@ let requests = 0;
 /** Bodies that echo the key, by path; each puts it where an excerpt or a renderer may cut it. */
 function echo(path: string, key: string): { status: number; body: string; headers: Record<string, string> } {
   const headers: Record<string, string> = { 'content-type': 'application/json', 'x-echo-key': key, 'www-authenticate': `Bearer realm="${key}"` };
-  if (path.startsWith('/info')) return { status: 302, body: '', headers: { ...headers, location: `https://elsewhere.invalid/login?api_key=${encodeURIComponent(key)}&next=${key}` } };
+  // /info answers like LangSmith (so the checkers go on and read the echoing answers below)...
+  if (path.startsWith('/info')) return { status: 200, body: JSON.stringify({ version: '0.10.0', echo: key }), headers };
+  // ...and one read is redirected, the key in the Location.
+  if (path.includes('workspaces')) return { status: 302, body: '', headers: { ...headers, location: `https://elsewhere.invalid/login?api_key=${encodeURIComponent(key)}&next=${key}` } };
   // The key split by an excerpt limit (300 in the transcript, 200 in evidence) so that 1 to 7 of
   // its hidden characters fall inside the excerpt; then the key again, JSON-escaped and URL-encoded.
   const hidden = 1 + (path.length % 7);
