@@ -3,6 +3,7 @@
 // in-process) must not take over: they cannot end it (process.exit throws where it is called),
 // stall it in silence (an idle event loop fails what was waiting), keep it alive (we exit once
 // the output is flushed) or leave command plugin process groups behind.
+import { Console } from 'node:console';
 import { main } from './cli.js';
 import { killLeftoverGroups } from './core/command.js';
 import { guardProcessExit, notifyIdle } from './core/guard.js';
@@ -46,6 +47,13 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const releaseExit = guardProcessExit();
+
+// stdout carries the result (a JSON report must parse); our own code writes it explicitly. What a
+// plugin logs with console.* goes to stderr, where it cannot corrupt that result.
+const onStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+for (const method of ['log', 'info', 'debug', 'dir', 'table', 'trace'] as const) {
+  (console as unknown as Record<string, unknown>)[method] = onStderr[method].bind(onStderr);
+}
 
 // Errors thrown from a plugin's timers or callbacks (process.exit included) are reported, not fatal.
 const onEscaped = (err: unknown) => {

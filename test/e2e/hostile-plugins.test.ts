@@ -230,6 +230,17 @@ describe('hostile in-process plugins and JS configs (built CLI)', () => {
     expect(row(r.json(), 'acme/interval')).toMatchObject({ status: 'pass', summary: 'left timers' });
   }, 30_000);
 
+  it('a plugin that logs with console.log cannot corrupt the JSON on stdout: its lines go to stderr, redacted', async () => {
+    const cwd = project({ plugins: ['./chatty.mjs'] }, {
+      'chatty.mjs': "console.log('loading chatty');\nexport default { id: 'acme/chatty', title: 'chatty', run: (ctx) => { console.log('key is', process.argv.length, ctx.settings.key.value); console.info({ nested: true }); return ctx.pass('talked'); } };\n",
+    });
+    const r = await runCli(['--json', '--offline'], { cwd, env: ENV });
+    expect(r.code).toBe(0);
+    expect(row(r.json(), 'acme/chatty')).toMatchObject({ status: 'pass', summary: 'talked' });
+    expect(r.stderr).toContain('loading chatty');
+    expect(r.stderr).toContain('nested: true');
+  });
+
   it('circular and BigInt evidence become error rows naming the checker, never exit 70 without a report', async () => {
     const cwd = project({ plugins: ['./odd.mjs'] }, {
       'odd.mjs': "const loop = { name: 'loop' }; loop.self = loop;\nexport default [\n  { id: 'acme/circular', title: 'circular', run: (ctx) => ctx.pass('ok', { evidence: { loop } }) },\n  { id: 'acme/bigint', title: 'bigint', run: (ctx) => ctx.pass('ok', { evidence: { n: 12345678901234567890n } }) },\n];\n",
