@@ -102,7 +102,7 @@ function conflicts(s: LangSmithSettings, f: MakeFinding): Finding[] {
       { fix: { text: `Give both the same value, or remove LANGCHAIN_${suffix}.`, commands: secret ? [`unset LANGCHAIN_${suffix}`] : [envLine(`LANGCHAIN_${suffix}`, ls.raw.trim())] }, docs: DOCS.envVars }));
   }
   for (const d of s.divergences) {
-    out.push(f('ENV_CONFLICT', 'warn', `The JS and Python SDKs would resolve the ${d.setting} differently: JS uses ${d.js}, Python uses ${d.python}`, {
+    out.push(f('ENV_CONFLICT', 'warn', `The JS and Python SDKs would resolve the ${d.setting} differently: JS uses ${d.js}, Python uses ${d.python}${d.why ? ` (${d.why})` : ''}`, {
       fix: { text: d.setting === 'tracing' ? 'Set LANGSMITH_TRACING=true and remove the other tracing variables (TRACING_V2 wins over TRACING in Python, not in JS).' : 'Set one non-empty value under LANGSMITH_ and remove the LANGCHAIN_ twin or the blank value.', commands: [] },
       evidence: { setting: d.setting },
     }));

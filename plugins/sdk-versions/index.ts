@@ -1,10 +1,9 @@
 import {
   compareVersions,
   defineChecker,
-  findJsPackage,
-  findDistribution,
-  findPythonPackage,
+  detectSdks,
   locatePython,
+  JS_LANGSMITH_TRACING_SINCE,
   JS_LANGSMITH_VARS_SINCE,
   WORKSPACE_ID_SINCE,
   type DoctorContext,
@@ -12,20 +11,20 @@ import {
   type InstalledSdk,
 } from '../../src/index.js';
 
-const VENVS = ['.venv', 'venv', 'env', '.env.d'];
-
 export default defineChecker<{ python?: boolean }>({
   id: 'sdk-versions',
   title: 'Installed LangSmith SDKs',
   timeoutMs: 8000,
   async run(ctx) {
     const cwd = ctx.cwd;
-    const found: InstalledSdk[] = [];
-    const js = findJsPackage(cwd, 'langsmith');
-    if (js) found.push(js);
-    const venv = ctx.env.VIRTUAL_ENV ? [ctx.env.VIRTUAL_ENV] : [];
-    const py = findPythonPackage(cwd, 'langsmith', [...venv, ...VENVS]) ?? (ctx.options.python === false ? undefined : await pythonOnPath(ctx));
-    if (py) found.push(py);
+    const pathPython = ctx.options.python !== false;
+    const found: InstalledSdk[] = detectSdks(ctx.env, cwd, { pathPython });
+    const js = found.find((x) => x.language === 'js');
+    // A python3 whose layout the file system does not tell is asked (slow, so only then).
+    if (pathPython && !found.some((x) => x.language === 'python')) {
+      const asked = await askPython(ctx);
+      if (asked) found.push(asked);
+    }
     if (found.length === 0) {
       return ctx.info('SDK_NOT_FOUND', 'No langsmith SDK found here (node_modules, a virtualenv, or python3 on PATH); run the doctor in your app\'s folder and environment to check SDK versions', {
         summary: 'No langsmith SDK found in this project',
@@ -35,7 +34,9 @@ export default defineChecker<{ python?: boolean }>({
     const names = new Set(s.candidates.map((c) => c.name));
     const findings: Finding[] = [];
     if (js && compareVersions(js.version, JS_LANGSMITH_VARS_SINCE) < 0) {
-      const onlyNew = ['API_KEY', 'ENDPOINT', 'TRACING', 'PROJECT'].filter((x) => names.has(`LANGSMITH_${x}`) && !names.has(`LANGCHAIN_${x}`) && !names.has(`LANGCHAIN_${x}_V2`));
+      // LANGSMITH_TRACING itself was read earlier than the other LANGSMITH_* names (sdk-audit #8).
+      const tracingRead = compareVersions(js.version, JS_LANGSMITH_TRACING_SINCE) >= 0;
+      const onlyNew = ['API_KEY', 'ENDPOINT', 'TRACING', 'PROJECT'].filter((x) => !(x === 'TRACING' && tracingRead) && names.has(`LANGSMITH_${x}`) && !names.has(`LANGCHAIN_${x}`) && !names.has(`LANGCHAIN_${x}_V2`));
       if (onlyNew.length > 0) {
         findings.push(ctx.finding('SDK_IGNORES_LANGSMITH_VARS', 'fail',
           `JS langsmith ${js.version} reads only LANGCHAIN_* variables (LANGSMITH_* support arrived in 2024-08, about ${JS_LANGSMITH_VARS_SINCE}); ${onlyNew.map((x) => `LANGSMITH_${x}`).join(', ')} ${onlyNew.length === 1 ? 'is' : 'are'} never read`, {
@@ -61,17 +62,10 @@ export default defineChecker<{ python?: boolean }>({
   },
 });
 
-/**
- * The SDK the `python3` on PATH would import: read from its site-packages when the layout is one we
- * know (pyenv, virtualenv, a prefix), so no Python starts; else asked, with a short timeout.
- */
-async function pythonOnPath(ctx: DoctorContext): Promise<InstalledSdk | undefined> {
+/** The SDK the `python3` on PATH imports, asked (4 s timeout): only when its layout is not one we can read. */
+async function askPython(ctx: DoctorContext): Promise<InstalledSdk | undefined> {
   const lookup = locatePython(ctx.env, ctx.cwd);
-  if (lookup.found === false) return undefined;
-  if (lookup.found === true) {
-    const hit = findDistribution(lookup.site, 'langsmith');
-    return hit ? { language: 'python', name: 'langsmith', version: hit.version, where: `${hit.where} (python3 on PATH: ${lookup.site.how})` } : undefined;
-  }
+  if (lookup.found !== 'unknown') return undefined;
   const { execa } = await import('execa');
   const r = await execa('python3', ['-c', 'import importlib.metadata as m; print(m.version("langsmith"))'], {
     cwd: ctx.cwd,

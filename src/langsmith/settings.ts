@@ -5,6 +5,7 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { readRegularFile } from '../core/files.js';
 import { classifyKey, type KeyKind } from './keys.js';
+import { detectSdks, JS_EXPANDS_TILDE_SINCE, olderThan, PROFILE_SINCE, PYTHON_SKIPS_EMPTY_SINCE, type InstalledSdk } from './sdks.js';
 import { DEFAULT_REGIONS, describeEndpoint, type EndpointInfo } from './regions.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -59,6 +60,8 @@ export interface ProfileInfo {
 }
 
 export interface SdkView {
+  /** The installed version this view was resolved for; undefined = not found, current behaviour assumed. */
+  version?: string;
   key: Resolved;
   endpoint: Resolved;
   workspaceId: Resolved;
@@ -76,8 +79,12 @@ export interface LangSmithSettings {
   runsEndpoints: Resolved;
   /** What the Python SDK would use. */
   python: SdkView;
-  /** Where the two SDKs would disagree. */
-  divergences: Array<{ setting: string; js: string; python: string }>;
+  /** Where the two SDKs would disagree (`why`: the SDK version behind it, when that is the reason). */
+  divergences: Array<{ setting: string; js: string; python: string; why?: string }>;
+  /** The installed langsmith SDKs the resolution followed (JS view and Python view). */
+  sdks: InstalledSdk[];
+  /** The JS SDK's installed version, when found (the main view follows it). */
+  jsVersion?: string;
   /** Every LANGSMITH_/LANGCHAIN_ (and look-alike) variable seen, process first, then dotenv files. */
   candidates: Candidate[];
   dotenvFiles: DotenvFile[];
@@ -92,6 +99,8 @@ export interface ResolveOptions {
   /** Dotenv files to analyse, in priority order (dotenv's rule: the first one to set a name wins). */
   envFiles?: string[];
   regions?: Readonly<Record<string, string>>;
+  /** Installed SDKs to resolve for; detected from `cwd` and `env` (file system only) when omitted. */
+  sdks?: InstalledSdk[];
 }
 
 /** Variables that matter, and names people type when they mean them. */
@@ -103,24 +112,31 @@ export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
   const dotenvFiles = (opts.envFiles ?? ['.env']).map((f) => readDotenv(f, opts.cwd));
   const candidates = collectCandidates(opts.env, dotenvFiles);
   const view = effectiveView(candidates);
-  const profile = readProfile(opts.env);
+  const sdks = opts.sdks ?? detectSdks(opts.env, opts.cwd);
+  const jsVersion = sdks.find((x) => x.language === 'js')?.version;
+  const pyVersion = sdks.find((x) => x.language === 'python')?.version;
+  // Each SDK reads the profile its own way (sdk-audit #5-#7): since which version, and `~` expanded or not.
+  const profile = readProfile(opts.env, !olderThan(jsVersion, JS_EXPANDS_TILDE_SINCE));
+  const jsProfile = olderThan(jsVersion, PROFILE_SINCE.js) ? undefined : profile;
+  const pyProfile = olderThan(pyVersion, PROFILE_SINCE.python) ? undefined : opts.env.LANGSMITH_CONFIG_FILE?.startsWith('~') ? readProfile(opts.env, false) : profile;
 
   // JS: `LANGSMITH_X || LANGCHAIN_X` (empty falls through; whitespace wins), then trimQuotes.
   const jsKey = resolveJs('API_KEY', view, candidates);
   const jsKeyTrimmed = trimQuotesJs(jsKey.raw);
   let key: Resolved = { ...jsKey, value: hasValue(jsKeyTrimmed) ? jsKeyTrimmed : undefined };
   let keyKind: KeyKind;
-  if (key.value === undefined && profile && !profile.error && (profile.apiKey || profile.oauthAccessToken)) {
-    // Profile auth is used only when no env key is set (facts §2).
-    const field = profile.apiKey ? 'api_key' : 'oauth.access_token';
-    const raw = profile.apiKey ?? profile.oauthAccessToken!;
+  if (key.value === undefined && jsProfile && !jsProfile.error && (jsProfile.apiKey || jsProfile.oauthAccessToken)) {
+    // Profile auth is used only when no env key is set (facts §2); JS sends the OAuth token
+    // first (Bearer), the profile's api_key only without one (profiles.ts ~485; sdk-audit #3).
+    const oauth = jsProfile.oauthAccessToken !== undefined;
+    const raw = jsProfile.oauthAccessToken ?? jsProfile.apiKey!;
     key = {
       value: raw.trim().replace(/^["']|["']$/g, ''),
       raw,
-      source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field },
+      source: { kind: 'profile', file: jsProfile.file, profile: jsProfile.name ?? 'default', field: oauth ? 'oauth.access_token' : 'api_key' },
       shadowed: key.shadowed,
     };
-    keyKind = profile.apiKey ? classifyKey(key.value).kind : 'oauth';
+    keyKind = oauth ? 'oauth' : classifyKey(key.value).kind;
   } else {
     keyKind = classifyKey(key.value).kind;
   }
@@ -128,15 +144,15 @@ export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
   const jsEndpoint = resolveJs('ENDPOINT', view, candidates);
   let endpoint: Resolved;
   if (jsEndpoint.raw !== undefined) endpoint = { ...jsEndpoint, value: stripSlash(trimQuotesJs(jsEndpoint.raw)) };
-  else if (profile?.apiUrl) {
-    endpoint = { value: stripSlash(trimQuotesJs(profile.apiUrl)), raw: profile.apiUrl, source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field: 'api_url' }, shadowed: [] };
+  else if (jsProfile?.apiUrl) {
+    endpoint = { value: stripSlash(trimQuotesJs(jsProfile.apiUrl)), raw: jsProfile.apiUrl, source: { kind: 'profile', file: jsProfile.file, profile: jsProfile.name ?? 'default', field: 'api_url' }, shadowed: [] };
   } else endpoint = { value: defaultEndpoint, raw: undefined, source: { kind: 'default' }, shadowed: [] };
 
   const jsWs = resolveJs('WORKSPACE_ID', view, candidates);
   let workspaceId: Resolved;
   if (jsWs.raw !== undefined) workspaceId = { ...jsWs, value: emptyToUndef(trimQuotesJs(jsWs.raw)) };
-  else if (profile?.workspaceId) {
-    workspaceId = { value: profile.workspaceId.trim(), raw: profile.workspaceId, source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field: 'workspace_id' }, shadowed: [] };
+  else if (jsProfile?.workspaceId) {
+    workspaceId = { value: jsProfile.workspaceId.trim(), raw: jsProfile.workspaceId, source: { kind: 'profile', file: jsProfile.file, profile: jsProfile.name ?? 'default', field: 'workspace_id' }, shadowed: [] };
   } else workspaceId = { value: undefined, raw: undefined, source: undefined, shadowed: [] };
 
   // JS tracing: TRACING_V2 or TRACING (each LANGSMITH_ || LANGCHAIN_) === "true", case-sensitive.
@@ -150,7 +166,7 @@ export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
   // JS reads only LANGSMITH_RUNS_ENDPOINTS; Python also LANGCHAIN_RUNS_ENDPOINTS.
   const runsEndpoints = pick('LANGSMITH_RUNS_ENDPOINTS', view, candidates);
 
-  const python = resolvePython(view, candidates, profile, defaultEndpoint);
+  const python = resolvePython(view, candidates, pyProfile, defaultEndpoint, pyVersion);
 
   const info = endpoint.value ? describeEndpoint(endpoint.value, regions) : undefined;
   const settings: LangSmithSettings = {
@@ -162,40 +178,68 @@ export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
     runsEndpoints,
     python,
     divergences: [],
+    sdks,
+    jsVersion,
     candidates,
     dotenvFiles,
     profile,
     regions,
     defaultEndpoint,
   };
-  settings.divergences = compare(settings);
+  settings.divergences = compare(settings).map((d) => ({ ...d, why: versionReason(d.setting, settings, opts.env) }));
   return settings;
 }
 
-function resolvePython(view: Map<string, Candidate>, candidates: Candidate[], profile: ProfileInfo | undefined, defaultEndpoint: string): SdkView {
-  // get_env_var: LANGSMITH_ then LANGCHAIN_, skipping None and whitespace-only values.
-  const key = resolvePy('API_KEY', view, candidates);
+/** When a divergence comes from an installed SDK's version, which version and what it does. */
+function versionReason(setting: string, s: LangSmithSettings, env: Env): string | undefined {
+  const py = s.python.version;
+  const js = s.jsVersion;
+  const suffix = setting === 'API key' ? 'API_KEY' : setting === 'endpoint' ? 'ENDPOINT' : setting === 'workspace id' ? 'WORKSPACE_ID' : undefined;
+  if (suffix && olderThan(py, PYTHON_SKIPS_EMPTY_SINCE) && s.candidates.some((c) => c.name === `LANGSMITH_${suffix}` && c.raw.trim() === '')) {
+    return `Python langsmith ${py} (before ${PYTHON_SKIPS_EMPTY_SINCE}) takes the empty LANGSMITH_${suffix} instead of skipping it${suffix === 'ENDPOINT' ? ' and raises "LangSmith API URL cannot be empty"' : ''}`;
+  }
+  const fromProfile = (r: Resolved) => r.source?.kind === 'profile';
+  if (setting === 'API key' && fromProfile(s.key) !== fromProfile(s.python.key)) {
+    if (olderThan(py, PROFILE_SINCE.python)) return `Python langsmith ${py} predates the profile file (${PROFILE_SINCE.python})`;
+    if (olderThan(js, PROFILE_SINCE.js)) return `JS langsmith ${js} predates the profile file (about ${PROFILE_SINCE.js})`;
+    if (env.LANGSMITH_CONFIG_FILE?.startsWith('~')) return `only JS langsmith ${JS_EXPANDS_TILDE_SINCE} and later expand ~ in LANGSMITH_CONFIG_FILE; Python reads it literally`;
+  }
+  if (setting === 'API key' && fromProfile(s.key) && fromProfile(s.python.key)) {
+    return 'the profile has both an api_key and an OAuth token: JS sends the OAuth token (Bearer), Python the api_key';
+  }
+  return undefined;
+}
+
+function resolvePython(view: Map<string, Candidate>, candidates: Candidate[], profile: ProfileInfo | undefined, defaultEndpoint: string, version: string | undefined): SdkView {
+  // get_env_var: LANGSMITH_ then LANGCHAIN_, skipping unset values, and since 0.5.1 empty and
+  // whitespace-only ones too (before, an empty LANGSMITH_X hides LANGCHAIN_X; sdk-audit #2).
+  const skipBlank = !olderThan(version, PYTHON_SKIPS_EMPTY_SINCE);
+  const key = resolvePy('API_KEY', view, candidates, skipBlank);
   const keyValue = key.raw === undefined ? undefined : pyStripQuotes(key.raw);
   let pyKey: Resolved = { ...key, value: keyValue || undefined };
-  if (pyKey.value === undefined && profile?.apiKey) {
-    pyKey = { value: pyStripQuotes(profile.apiKey), raw: profile.apiKey, source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field: 'api_key' }, shadowed: [] };
+  // The profile: its api_key first, then (since 0.8.1, like profiles themselves) its OAuth token.
+  const profileAuth = profile && !profile.error ? (profile.apiKey ? ['api_key', profile.apiKey] : profile.oauthAccessToken ? ['oauth.access_token', profile.oauthAccessToken] : undefined) : undefined;
+  if (pyKey.value === undefined && profileAuth) {
+    const [field, raw] = profileAuth as [string, string];
+    pyKey = { value: pyStripQuotes(raw), raw, source: { kind: 'profile', file: profile!.file, profile: profile!.name ?? 'default', field }, shadowed: [] };
   }
-  const ep = resolvePy('ENDPOINT', view, candidates);
+  const ep = resolvePy('ENDPOINT', view, candidates, skipBlank);
   const endpoint: Resolved = ep.raw !== undefined
-    ? { ...ep, value: stripSlash(pyStripQuotes(ep.raw)) }
+    // Before 0.5.1 an empty endpoint is not skipped: the client raises "LangSmith API URL cannot be empty".
+    ? { ...ep, value: emptyToUndef(stripSlash(pyStripQuotes(ep.raw))) }
     : profile?.apiUrl
       ? { value: stripSlash(pyStripQuotes(profile.apiUrl)), raw: profile.apiUrl, source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field: 'api_url' }, shadowed: [] }
       : { value: defaultEndpoint, raw: undefined, source: { kind: 'default' }, shadowed: [] };
-  const ws = resolvePy('WORKSPACE_ID', view, candidates);
+  const ws = resolvePy('WORKSPACE_ID', view, candidates, skipBlank);
   const workspaceId: Resolved = { ...ws, value: ws.raw === undefined ? profile?.workspaceId : emptyToUndef(pyStripQuotes(ws.raw)) };
   // tracing_is_enabled: get_env_var("TRACING_V2", default=get_env_var("TRACING")) == "true".
-  const v2 = resolvePy('TRACING_V2', view, candidates).raw;
-  const tracing = (v2 !== undefined ? v2 : resolvePy('TRACING', view, candidates).raw) === 'true';
+  const v2 = resolvePy('TRACING_V2', view, candidates, skipBlank).raw;
+  const tracing = (v2 !== undefined ? v2 : resolvePy('TRACING', view, candidates, skipBlank).raw) === 'true';
   const project = firstOf(
-    [pick('HOSTED_LANGSERVE_PROJECT_NAME', view, candidates), resolvePy('PROJECT', view, candidates), resolvePy('SESSION', view, candidates)],
+    [pick('HOSTED_LANGSERVE_PROJECT_NAME', view, candidates), resolvePy('PROJECT', view, candidates, skipBlank), resolvePy('SESSION', view, candidates, skipBlank)],
     'default',
   );
-  return { key: pyKey, endpoint, workspaceId, tracing, project };
+  return { version, key: pyKey, endpoint, workspaceId, tracing, project };
 }
 
 function compare(s: LangSmithSettings): LangSmithSettings['divergences'] {
@@ -242,10 +286,10 @@ export function dotenvEntries(text: string): DotenvEntry[] {
   return Object.entries(parsed).map(([name, value]): DotenvEntry => ({ name, value, line: lastLine.get(name) }));
 }
 
-function readProfile(env: Env): ProfileInfo | undefined {
+function readProfile(env: Env, expandTilde = true): ProfileInfo | undefined {
   const home = env.HOME ?? env.USERPROFILE;
   const explicit = env.LANGSMITH_CONFIG_FILE;
-  const file = explicit ? path.resolve(explicit.replace(/^~(?=$|\/)/, home ?? '~')) : home ? path.join(home, '.langsmith', 'config.json') : undefined;
+  const file = explicit ? path.resolve(expandTilde ? explicit.replace(/^~(?=$|\/)/, home ?? '~') : explicit) : home ? path.join(home, '.langsmith', 'config.json') : undefined;
   if (!file) return undefined;
   const read = readRegularFile(file, MAX_SETTINGS_FILE_BYTES);
   if (!read.ok) return read.missing && !explicit ? undefined : { file, error: read.missing ? 'no such file (LANGSMITH_CONFIG_FILE names it)' : read.reason };
@@ -315,10 +359,10 @@ function resolveJs(suffix: string, view: Map<string, Candidate>, all: Candidate[
   return { value: winner?.raw, raw: winner?.raw, source: winner?.source, shadowed };
 }
 
-function resolvePy(suffix: string, view: Map<string, Candidate>, all: Candidate[]): Resolved {
+function resolvePy(suffix: string, view: Map<string, Candidate>, all: Candidate[], skipBlank = true): Resolved {
   const ls = view.get(`LANGSMITH_${suffix}`);
   const lc = view.get(`LANGCHAIN_${suffix}`);
-  const usable = (c: Candidate | undefined) => c !== undefined && c.raw.trim() !== '';
+  const usable = (c: Candidate | undefined) => c !== undefined && (!skipBlank || c.raw.trim() !== '');
   const winner = usable(ls) ? ls : usable(lc) ? lc : undefined;
   const names = [`LANGSMITH_${suffix}`, `LANGCHAIN_${suffix}`];
   const shadowed = all.filter((x) => names.includes(x.name) && x !== winner);

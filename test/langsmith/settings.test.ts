@@ -93,3 +93,55 @@ describe('settings resolution (facts §2)', () => {
     expect(s.python.project.value).toBe('hosted');
   });
 });
+
+describe('settings resolution follows the installed SDK versions (sdk-audit #2-#7)', () => {
+  const sdk = (language: 'js' | 'python', version: string) => ({ language, name: 'langsmith', version, where: 'test' });
+  const at = (env: Record<string, string>, sdks: ReturnType<typeof sdk>[], files: Record<string, string> = {}) => {
+    const dir = tempDir('lsd-settings-');
+    for (const [name, content] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      writeFileSync(path.join(dir, name), content);
+    }
+    return resolveSettings({ env: { HOME: dir, ...env }, cwd: dir, sdks });
+  };
+  const TOKEN = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ0ZXN0In0.c2lnbmF0dXJlLWZvci10ZXN0cw';
+  const profile = (p: Record<string, unknown>) => ({ '.langsmith/config.json': JSON.stringify({ current_profile: 'default', profiles: { default: p } }) });
+
+  it('Python before 0.5.1 takes an empty LANGSMITH_ value instead of falling through, and says why', () => {
+    const old = at({ LANGSMITH_API_KEY: '', LANGCHAIN_API_KEY: B, LANGSMITH_ENDPOINT: '', LANGCHAIN_ENDPOINT: 'https://eu.api.smith.langchain.com' }, [sdk('python', '0.5.0')]);
+    expect(old.key.value).toBe(B);
+    expect(old.python.key.value).toBeUndefined();
+    expect(old.python.endpoint.value).toBeUndefined();
+    expect(old.divergences.find((d) => d.setting === 'API key')?.why).toContain('Python langsmith 0.5.0 (before 0.5.1) takes the empty LANGSMITH_API_KEY');
+    expect(old.divergences.find((d) => d.setting === 'endpoint')?.why).toContain('LangSmith API URL cannot be empty');
+    const current = at({ LANGSMITH_API_KEY: '', LANGCHAIN_API_KEY: B }, [sdk('python', '0.5.1')]);
+    expect(current.python.key.value).toBe(B);
+    expect(current.divergences).toEqual([]);
+  });
+
+  it('a profile with an api_key and an OAuth token: JS sends the token (Bearer), Python the api_key', () => {
+    const s = at({}, [], profile({ api_key: A, oauth: { access_token: TOKEN } }));
+    expect(s.key).toMatchObject({ value: TOKEN, kind: 'oauth', source: { kind: 'profile', field: 'oauth.access_token' } });
+    expect(s.python.key).toMatchObject({ value: A, source: { field: 'api_key' } });
+    expect(s.divergences.find((d) => d.setting === 'API key')?.why).toMatch(/JS sends the OAuth token \(Bearer\), Python the api_key/);
+  });
+
+  it('an OAuth-only profile is used by Python 0.8.1 and later; older Pythons and JS before 0.6.1 have no profiles', () => {
+    const files = profile({ oauth: { access_token: TOKEN } });
+    expect(at({}, [sdk('python', '0.8.1')], files).python.key.value).toBe(TOKEN);
+    const old = at({}, [sdk('python', '0.8.0')], files);
+    expect(old.python.key.value).toBeUndefined();
+    expect(old.key.value).toBe(TOKEN);
+    expect(old.divergences.find((d) => d.setting === 'API key')?.why).toBe('Python langsmith 0.8.0 predates the profile file (0.8.1)');
+    expect(at({}, [sdk('js', '0.5.9')], files).key.value).toBeUndefined();
+  });
+
+  it('~ in LANGSMITH_CONFIG_FILE: JS 0.12 expands it, Python and older JS read it literally', () => {
+    const files = { 'alt/profile.json': JSON.stringify({ profiles: { default: { api_key: A } } }) };
+    const current = at({ LANGSMITH_CONFIG_FILE: '~/alt/profile.json' }, [], files);
+    expect(current.key.value).toBe(A);
+    expect(current.python.key.value).toBeUndefined();
+    expect(current.divergences.find((d) => d.setting === 'API key')?.why).toMatch(/only JS langsmith 0\.12\.0 and later expand ~/);
+    expect(at({ LANGSMITH_CONFIG_FILE: '~/alt/profile.json' }, [sdk('js', '0.9.0')], files).key.value).toBeUndefined();
+  });
+});
