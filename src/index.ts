@@ -37,7 +37,7 @@ export function defineChecker<Options = Record<string, unknown>>(checker: Doctor
 // LangSmith helpers a checker may use (the built-ins do).
 export { classifyKey, maskKey, showKeyValue, isTemplateText, whyKeyNotSendable, isSendableKey, kindLabel, SECRET_PATTERNS, MAX_KEY_BYTES, type KeyKind, type Unsendable } from './langsmith/keys.js';
 export { DEFAULT_REGIONS, UI_HOSTS, describeEndpoint, isLoopbackHost, regionOfHost, type EndpointInfo } from './langsmith/regions.js';
-export { sourceLabel, sourceId, trimQuotesJs, pyStripQuotes, type LangSmithSettings, type Resolved, type Source, type Candidate } from './langsmith/settings.js';
+export { sourceLabel, sourceId, trimQuotesJs, pyStripQuotes, jsonErrorPlace, type LangSmithSettings, type Resolved, type Source, type Candidate } from './langsmith/settings.js';
 export { DOCS } from './langsmith/docs.js';
 export { envLine, describeValue, shellQuote } from './langsmith/text.js';
 export type { Http, ProbeRequest, ProbeResponse, TranscriptEntry } from './langsmith/http.js';

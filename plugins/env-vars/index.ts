@@ -4,6 +4,7 @@ import {
   DOCS,
   envLine,
   maskKey,
+  jsonErrorPlace,
   shellQuote,
   sourceLabel,
   type Candidate,
@@ -172,21 +173,31 @@ function runsEndpoints(s: LangSmithSettings, f: MakeFinding): Finding[] {
   const all = s.candidates.filter((c) => c.name === 'LANGSMITH_RUNS_ENDPOINTS' || c.name === 'LANGCHAIN_RUNS_ENDPOINTS');
   if (all.length === 0) return [];
   const out: Finding[] = [];
-  const endpointVars = s.candidates.filter((c) => c.name === 'LANGSMITH_ENDPOINT' || c.name === 'LANGCHAIN_ENDPOINT');
-  if (endpointVars.length > 0) {
-    out.push(f('RUNS_ENDPOINTS_CONFLICT', 'fail',
-      `${all.map((c) => c.name).join(' and ')} ${all.length > 1 ? 'are' : 'is'} set together with ${endpointVars.map((c) => c.name).join(' and ')}; both SDKs refuse this ("You cannot provide both LANGSMITH_ENDPOINT / LANGCHAIN_ENDPOINT and LANGSMITH_RUNS_ENDPOINTS")`,
-      { fix: { text: 'Use one: either the single endpoint, or the replicas in LANGSMITH_RUNS_ENDPOINTS.', commands: endpointVars.map((c) => `unset ${c.name}`) }, docs: DOCS.runsEndpoints }));
-  }
+  const endpointVars = s.candidates.filter((c) => (c.name === 'LANGSMITH_ENDPOINT' || c.name === 'LANGCHAIN_ENDPOINT') && c.raw.trim() !== '');
   for (const c of all) {
+    if (c.raw.trim() === '') continue; // empty: neither SDK reads it (sdk-audit #9)
+    let parsed: unknown;
     try {
-      const v = JSON.parse(c.raw) as unknown;
-      if (typeof v !== 'object' || v === null) throw new Error('not an array or object');
+      parsed = JSON.parse(c.raw);
+      if (typeof parsed !== 'object' || parsed === null) throw new Error('not an array or object');
     } catch (err) {
-      out.push(f('RUNS_ENDPOINTS_INVALID', 'warn', `${sourceLabel(c.source)} is not valid JSON (${(err as Error).message}); the JS SDK only warns and ignores it`, {
+      // Never V8's own message: it quotes the value, which holds keys.
+      const where = err instanceof SyntaxError ? jsonErrorPlace(err.message, c.raw) : ` (${(err as Error).message})`;
+      out.push(f('RUNS_ENDPOINTS_INVALID', 'warn', `${sourceLabel(c.source)} is not valid JSON${where}; the JS SDK only warns and ignores it`, {
         fix: { text: 'Use a JSON array of {"api_url","api_key"} or an object {"<url>": "<key>"}.', commands: [] },
       }));
+      continue;
     }
+    if (endpointVars.length === 0) continue;
+    // Who refuses it beside an endpoint: JS only the object form of LANGSMITH_RUNS_ENDPOINTS;
+    // Python any LANGSMITH_RUNS_ENDPOINTS, and LANGCHAIN_RUNS_ENDPOINTS in object form.
+    const objectForm = !Array.isArray(parsed) && Object.keys(parsed as object).length > 0;
+    const refusers = c.name === 'LANGSMITH_RUNS_ENDPOINTS' ? [...(objectForm ? ['JS'] : []), 'Python'] : objectForm ? ['Python'] : [];
+    if (refusers.length === 0) continue;
+    const who = refusers.length === 2 ? 'both SDKs refuse' : `the ${refusers[0]} SDK refuses`;
+    out.push(f('RUNS_ENDPOINTS_CONFLICT', 'fail',
+      `${c.name} is set together with ${endpointVars.map((e) => e.name).join(' and ')}; ${who} this ("You cannot provide both LANGSMITH_ENDPOINT / LANGCHAIN_ENDPOINT and LANGSMITH_RUNS_ENDPOINTS")`,
+      { fix: { text: 'Use one: either the single endpoint, or the replicas in LANGSMITH_RUNS_ENDPOINTS.', commands: endpointVars.map((e) => `unset ${e.name}`) }, docs: DOCS.runsEndpoints, evidence: { refusedBy: refusers } }));
   }
   return out;
 }

@@ -317,9 +317,14 @@ function readProfile(env: Env, expandTilde = true): ProfileInfo | undefined {
 }
 
 /** Where JSON.parse failed, as line and column. Never V8's own message: it quotes the text, which may hold a key. */
-function jsonErrorPlace(message: string, text: string): string {
+export function jsonErrorPlace(message: string, text: string): string {
   const at = /at position (\d+)/.exec(message)?.[1];
-  if (at === undefined) return /end of JSON input/i.test(message) ? ' (it ends too early)' : '';
+  if (at === undefined) {
+    if (/end of JSON input/i.test(message)) return ' (it ends too early)';
+    // One character is all of the text we show.
+    const token = /^Unexpected token '(.)'/.exec(message)?.[1];
+    return token ? ` (unexpected character '${token}')` : '';
+  }
   const before = text.slice(0, Number(at)).split('\n');
   return ` (at line ${before.length}, column ${before.at(-1)!.length + 1})`;
 }
