@@ -228,11 +228,18 @@ describe('close()', () => {
   });
 
   it('basePort gives consecutive ports in the order us, eu, apac, aws', async () => {
-    // Find a free base by asking for a random one first.
-    const probe = await startEmulator({ world: world({}) });
-    const base = Number(new URL(probe.urls.regions['us']!).port);
-    await probe.close();
-    const emu = await startEmulator({ world: world({}), basePort: base });
+    // A base below Linux's ephemeral range (32768+), where the other tests' port-0 listeners never
+    // land; a few tries in case something else holds one of the four.
+    let emu: Awaited<ReturnType<typeof startEmulator>> | undefined;
+    let base = 0;
+    for (let attempt = 0; attempt < 10 && !emu; attempt++) {
+      base = 20_000 + Math.floor(Math.random() * 10_000);
+      emu = await startEmulator({ world: world({}), basePort: base }).catch((err: NodeJS.ErrnoException) => {
+        if (err.code === 'EADDRINUSE') return undefined;
+        throw err;
+      });
+    }
+    if (!emu) throw new Error('no four consecutive free ports found in 10 tries');
     try {
       const ports = ['us', 'eu', 'apac', 'aws'].map((r) => Number(new URL(emu.urls.regions[r]!).port));
       expect(ports).toEqual([base, base + 1, base + 2, base + 3]);
