@@ -239,11 +239,14 @@ function header(req: IncomingMessage, name: string): string | undefined {
 
 function authenticate(state: State, region: RegionName, req: IncomingMessage, family: Family): Authed | Answer {
   const s = state.switches;
-  // Only x-api-key authenticates API keys; `Authorization: Bearer` is for UI sessions (facts §4, field case 27).
+  // x-api-key authenticates API keys; `Authorization: Bearer` authenticates OAuth access tokens
+  // (a CLI login, as the SDKs send them; sdk-audit #14) and never an API key (a UI session's
+  // header: facts §4, field case 27).
   const raw = header(req, 'x-api-key')?.trim();
-  if (!raw) return unknownKey(s, family);
-  if (raw.startsWith('ls__')) return json(401, { detail: LEGACY_DETAIL }); // observed with `detail` even on /runs/multipart (#1201)
-  const k = state.keys.find((x) => x.key.key === raw && x.org.region === region);
+  const bearer = raw ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(header(req, 'authorization') ?? '')?.[1];
+  if (!raw && !bearer) return unknownKey(s, family);
+  if (raw?.startsWith('ls__')) return json(401, { detail: LEGACY_DETAIL }); // observed with `detail` even on /runs/multipart (#1201)
+  const k = state.keys.find((x) => x.org.region === region && (raw ? x.key.key === raw && x.key.kind !== 'oauth' : x.key.key === bearer && x.key.kind === 'oauth'));
   if (!k || k.key.revoked || k.key.kind === 'legacy') return unknownKey(s, family);
   if (k.expiresAt !== null && Date.parse(k.expiresAt) <= Date.now()) {
     if (family === 'api') return json(401, { detail: s.expiredKeyDetail });

@@ -65,8 +65,11 @@ export interface ApiKey {
   id: string;
   /** The full secret, e.g. `lsv2_pt_<32 hex>_<10 hex>` or a legacy `ls__…`. */
   key: string;
-  /** `pat` = `lsv2_pt_` personal access token; `service` = `lsv2_sk_`; `legacy` = `ls__` (rejected). */
-  kind: 'pat' | 'service' | 'legacy';
+  /**
+   * `pat` = `lsv2_pt_` personal access token; `service` = `lsv2_sk_`; `legacy` = `ls__` (rejected);
+   * `oauth` = the access token of a `langsmith` CLI login (the SDK profile), sent as `Authorization: Bearer`.
+   */
+  kind: 'pat' | 'service' | 'legacy' | 'oauth';
   orgId: string;
   /** `workspace`: only `workspaceIds`; `org`: every workspace of the org, but needs X-Tenant-Id. */
   scope: 'workspace' | 'org';
