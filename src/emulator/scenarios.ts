@@ -312,7 +312,7 @@ function make(): Scenario[] {
     key: { role: 'Organization Admin' },
     usageLimit: { inRejectSet: true, type: 'total_unique_traces', tenantLimit: 5000, retryAfterSeconds: 3600 },
   });
-  list.push(scenario('usage-limit-reached', 'Free-plan monthly trace limit reached: ingest answers 429', b, { stage: 'admin', cause: 'USAGE_LIMIT_REACHED', tier: 'admin' }));
+  list.push(scenario('usage-limit-reached', 'Free-plan monthly trace limit reached: ingest answers 429 (the status is documented; the body wording is a hypothesis)', b, { stage: 'admin', cause: 'USAGE_LIMIT_REACHED', tier: 'admin' }));
 
   // Per-key load-balancer limit: every authenticated call answers 429 + Retry-After; /info still 200.
   // The key cannot be confirmed, so the authenticate gate is not cleared and the tier is unknown.

@@ -700,7 +700,9 @@ function ingestGetRun(ctx: Ctx): Answer {
 function usageLimited(lw: LiveWorkspace): Answer | undefined {
   const u = lw.ws.usageLimit;
   if (!u?.inRejectSet) return undefined;
-  // Facts §7: usage limits answer 429, not 403. The wording is not documented.
+  // Facts §7: usage limits answer 429, not 403. The body's wording is a HYPOTHESIS (sdk-audit #15):
+  // public reports name the monthly unique-traces limit, in `detail` or `error` depending on the
+  // date; the doctor must not depend on this exact text (it reads the status and the reject set).
   const what = u.type ?? 'user_defined_monthly_traces';
   const limit = u.tenantLimit != null ? ` of ${u.tenantLimit}` : '';
   return json(429, { error: `Usage limit ${what}${limit} exceeded` }, 'ingest', {
