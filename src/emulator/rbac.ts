@@ -18,19 +18,24 @@ const READ: readonly string[] = [
   'workspaces:read',
 ];
 
-/** Editor: everything a Viewer has, plus tracing and content edits; no projects:create/delete, runs:delete, datasets:delete, workspace management. */
+/**
+ * Editor: everything a Viewer has, plus tracing and content edits; no projects:create/delete,
+ * runs:delete, datasets:delete, workspace management. Per the docs' operations table
+ * (organization-workspace-operations.mdx @0e9df983; sdk-audit #16): Editors may change trace tiers,
+ * delete prompts and create/update deployments, and may not delete annotation queues or share datasets.
+ */
 const EDITOR_EXTRA: readonly string[] = [
   'alerts:create',
   'alerts:update',
   'annotation-queues:create',
   'annotation-queues:update',
-  'annotation-queues:delete',
   'charts:create',
   'charts:update',
   'charts:delete',
   'datasets:create',
   'datasets:update',
-  'datasets:share',
+  'deployments:create',
+  'deployments:update',
   'experiments:run',
   'feedback:create',
   'feedback:update',
@@ -38,7 +43,10 @@ const EDITOR_EXTRA: readonly string[] = [
   'issues:create',
   'issues:update',
   'projects:update',
+  'projects:increase-trace-tier',
+  'projects:decrease-trace-tier',
   'prompts:create',
+  'prompts:delete',
   'prompts:update',
   'prompts:share',
   'rules:create',
@@ -53,9 +61,9 @@ const ADMIN_EXTRA: readonly string[] = [
   'alerts:delete',
   'bulk-exports:read',
   'bulk-exports:manage',
+  'annotation-queues:delete',
   'datasets:delete',
-  'deployments:create',
-  'deployments:update',
+  'datasets:share',
   'deployments:delete',
   'issues:delete',
   'mcp-servers:create',
@@ -64,9 +72,6 @@ const ADMIN_EXTRA: readonly string[] = [
   'mcp-servers:invoke',
   'projects:create',
   'projects:delete',
-  'projects:increase-trace-tier',
-  'projects:decrease-trace-tier',
-  'prompts:delete',
   'runs:delete',
   'sandboxes:create',
   'sandboxes:update',
