@@ -24,7 +24,7 @@ export interface NameHint {
 /** Names that other tools read, which the Python/JS SDKs do not (field cases 8, 14). */
 const INTEGRATION_NAMES: Record<string, NameHint> = {
   LANGSMITH_BASE_URL: { name: 'LANGSMITH_ENDPOINT', why: 'LiteLLM reads LANGSMITH_BASE_URL; the SDKs read LANGSMITH_ENDPOINT', keep: true },
-  LANGSMITH_TENANT_ID: { name: 'LANGSMITH_WORKSPACE_ID', why: 'the Go SDK, the langsmith CLI and LiteLLM read LANGSMITH_TENANT_ID; the Python and JS clients read LANGSMITH_WORKSPACE_ID', keep: true },
+  LANGSMITH_TENANT_ID: { name: 'LANGSMITH_WORKSPACE_ID', why: 'the Go SDK, the langsmith CLI, LiteLLM and the SDKs\' generated sub-clients (as a fallback) read LANGSMITH_TENANT_ID; the Python and JS clients themselves read LANGSMITH_WORKSPACE_ID', keep: true },
   LANGCHAIN_TENANT_ID: { name: 'LANGSMITH_WORKSPACE_ID', why: 'no SDK reads LANGCHAIN_TENANT_ID' },
   LANGCHAIN_BASE_URL: { name: 'LANGSMITH_ENDPOINT', why: 'only the generated API client reads LANGCHAIN_BASE_URL' },
 };
