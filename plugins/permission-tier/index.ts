@@ -93,7 +93,9 @@ export default defineChecker<{ writeProbe?: boolean }>({
         findings.push(ctx.finding('TIER_FULL_ACCESS', 'info', `Full access: ${role}${where} can trace and manage projects. ${how}${ws?.role_name || ws?.permissions?.length ? '' : ' Whether it is also an organisation admin is not visible to this key.'}`));
         break;
       case 'admin':
-        findings.push(ctx.finding('TIER_ADMIN', 'info', `Organisation admin: ${role}${where} manages the organisation. ${how}`));
+        // organization:manage is also held by an Organization Operator, who cannot create
+        // org-wide service keys (rbac.mdx; sdk-audit #17): no read tells the two apart.
+        findings.push(ctx.finding('TIER_ADMIN', 'info', `Organisation admin: ${role}${where} manages the organisation (organization:manage; an Organization Operator holds it too, and cannot create org-wide service keys). ${how}`));
         break;
       default:
         findings.push(ctx.finding('PERMISSION_UNKNOWN', 'warn',
