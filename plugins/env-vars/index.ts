@@ -150,7 +150,7 @@ function tracing(s: LangSmithSettings, f: MakeFinding): Finding[] {
     if (c.raw === 'true' || c.raw === 'false') continue;
     const meantOn = /^\s*["']?(true|1|yes|on|y|enabled?)["']?\s*$/i.test(c.raw);
     out.push(f('TRACING_FLAG_INVALID', meantOn && !s.tracing.enabled ? 'fail' : 'warn',
-      `${sourceLabel(c.source)} is ${describeValue(c.raw)}; the SDKs compare it with exactly "true" (lowercase), so this means OFF`,
+      `${sourceLabel(c.source)} is ${describeValue(c.raw)}; the langsmith SDKs and current langchain-core compare it with exactly "true" (lowercase), so this means OFF${c.name === 'LANGCHAIN_TRACING_V2' ? ' (older langchain-core releases that only checked whether LANGCHAIN_TRACING_V2 was set did trace with it, so behaviour changes on upgrade)' : ''}`,
       { fix: { text: 'Use lowercase true.', commands: [envLine(c.name.replace('_V2', '').replace('LANGCHAIN_', 'LANGSMITH_'), 'true')] }, docs: DOCS.envVars }));
   }
   if (!s.tracing.enabled && !s.python.tracing) {
