@@ -6,7 +6,8 @@ import path from 'node:path';
 import type { CheckResult, Checker } from './core/checker.js';
 import { emptyConfig, type CommandPluginSpec } from './core/config.js';
 import { checkerProblem } from './core/plugins.js';
-import { prepare, run, select } from './doctor.js';
+import { prepare, run } from './doctor.js';
+import type { RunEntry } from './core/runner.js';
 import { getScenario, scenarios, startEmulator } from './emulator/index.js';
 import type { Report } from './report/model.js';
 
@@ -72,7 +73,7 @@ export async function runChecker(checker: Checker | CommandEntry, opts: RunCheck
     const entries = isCommand
       ? prepared.entries
       : [...prepared.entries, { checker: checker as Checker, source: 'test', options: opts.options ?? {}, thirdParty: true }];
-    prepared.entries = select(entries, [checker.id]);
+    prepared.entries = withPrerequisites(entries, checker.id);
     const report = await run(prepared);
     const result = report.checks.find((c) => c.id === checker.id);
     if (!result) throw new Error(`the run has no result for '${checker.id}'`);
@@ -81,6 +82,20 @@ export async function runChecker(checker: Checker | CommandEntry, opts: RunCheck
     await emulator.close();
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+/** The checker and everything it `requires` or reads `after`, transitively (the built-ins it builds on). */
+function withPrerequisites(entries: RunEntry[], id: string): RunEntry[] {
+  const byId = new Map(entries.map((e) => [e.checker.id, e]));
+  const keep = new Set<string>();
+  const add = (x: string) => {
+    if (keep.has(x)) return;
+    keep.add(x);
+    const c = byId.get(x)?.checker;
+    for (const r of [...(c?.requires ?? []), ...(c?.after ?? [])]) add(r);
+  };
+  add(id);
+  return entries.filter((e) => keep.has(e.checker.id));
 }
 
 /** The scenario names `runChecker` accepts. */
