@@ -225,7 +225,7 @@ function exportEntry(exp: unknown): string | undefined {
 
 // -- command plugins --------------------------------------------------------------------
 
-const COMMAND_DEFAULT_TIMEOUT_MS = 5000;
+export const COMMAND_DEFAULT_TIMEOUT_MS = 5000;
 const EXCERPT_BYTES = 200;
 /** What a command plugin may print on stdout or stderr before it is stopped. */
 export const COMMAND_MAX_OUTPUT_BYTES = 1_000_000;
