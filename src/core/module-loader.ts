@@ -3,7 +3,8 @@
 // unwrapped, and a module-format mismatch explained with the rename that fixes it.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isPlainObject } from './checker.js';
 
 export const TYPESCRIPT_FILE = /\.(c|m)?tsx?$/;
@@ -20,10 +21,42 @@ export async function importModule(file: string): Promise<Record<string, unknown
 
 async function importTypeScript(file: string): Promise<Record<string, unknown>> {
   const { createJiti } = await import('jiti');
+  // A plugin that imports 'langsmith-doctor' (defineChecker) where the package is not installed
+  // (npx, a global install) gets the running doctor's own API.
+  const self = resolvesFrom(SELF_NAME, file) ? undefined : ownLibraryEntry();
   // No cache on disk (nothing written into the user's project); each run reads the file afresh.
-  const jiti = createJiti(file, { fsCache: false, moduleCache: false, interopDefault: false });
+  const jiti = createJiti(file, { fsCache: false, moduleCache: false, interopDefault: false, ...(self ? { alias: { [SELF_NAME]: self } } : {}) });
   const mod = await jiti.import<unknown>(file);
   return isPlainObject(mod) ? mod : { default: mod };
+}
+
+const SELF_NAME = 'langsmith-doctor';
+
+function resolvesFrom(name: string, file: string): boolean {
+  try {
+    createRequire(file).resolve(`${name}/package.json`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** This package's built library entry (dist/lib/src/index.js), found from wherever this code runs. */
+function ownLibraryEntry(): string | undefined {
+  for (let d = path.dirname(fileURLToPath(import.meta.url)); ; d = path.dirname(d)) {
+    const pkg = path.join(d, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        if ((JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name === SELF_NAME) {
+          const entry = path.join(d, 'dist', 'lib', 'src', 'index.js');
+          return existsSync(entry) ? entry : undefined;
+        }
+      } catch {
+        // not ours; keep looking
+      }
+    }
+    if (path.dirname(d) === d) return undefined;
+  }
 }
 
 /**

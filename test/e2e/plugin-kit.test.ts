@@ -74,6 +74,15 @@ M.register('data:text/javascript,' + encodeURIComponent('export async function r
     expect(r.json().checks.find((c: { id: string }) => c.id === 'app/typed')).toMatchObject({ status: 'pass' });
   });
 
+  it("gives a .ts plugin that imports defineChecker the running doctor's API where the package is not installed", async () => {
+    const dir = project({
+      'checks/v.ts': "import { defineChecker } from 'langsmith-doctor';\nexport default defineChecker({ id: 'app/v', title: 'v', run: (ctx) => ctx.pass(`defineChecker is a ${typeof defineChecker}`) });\n",
+      '.langsmith-doctorrc.json': '{"plugins":["./checks/v.ts"]}',
+    });
+    const r = await runCli(['--offline', '--json', '--only', 'app/v'], { cwd: dir });
+    expect(r.json().checks.find((c: { id: string }) => c.id === 'app/v')).toMatchObject({ status: 'pass', summary: 'defineChecker is a function' });
+  });
+
   it('names the rename for an ES module .js in a "type": "commonjs" project', async () => {
     // (Without a "type" field Node 20.19+ detects the syntax itself and loads it.)
     const dir = project({
@@ -95,6 +104,29 @@ M.register('data:text/javascript,' + encodeURIComponent('export async function r
     });
     const r = await runCli(['plugins'], { cwd: dir });
     expect(r.stdout).toContain('has "type": "module"): rename it to cjs.cjs');
+  });
+});
+
+describe('--demo with a project config', () => {
+  it("runs the project's plugins with the scenario's environment, reading neither its .env nor its regions", async () => {
+    const dir = project({
+      '.env': 'LANGSMITH_API_KEY=lsv2_pt_00000000000000000000000000000000_0000000000\nLANGSMITH_ENDPOINT=https://example.invalid\n',
+      'p.mjs': "export default { id: 'app/p', title: 'p', run: (ctx) => ctx.pass(`sees ${ctx.settings.endpoint.value}`) };\n",
+      '.langsmith-doctorrc.json': JSON.stringify({ plugins: ['./p.mjs'], regions: { us: 'https://example.invalid' } }),
+    });
+    const r = await runCli(['--demo', 'viewer', '--json'], { cwd: dir });
+    const report = r.json();
+    expect(report.target.keySource).toBe('LANGSMITH_API_KEY');
+    expect(report.target.endpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(report.checks.find((c: { id: string }) => c.id === 'app/p').summary).toBe(`sees ${report.target.endpoint}`);
+    expect(JSON.stringify(report)).not.toContain('DOTENV');
+  });
+
+  it('a bad project config is a configuration error in a demo too', async () => {
+    const dir = project({ '.langsmith-doctorrc.json': '{"pluginz":[]}' });
+    const r = await runCli(['--demo', 'viewer', '--json'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("pluginz: unknown key (did you mean 'plugins'?)");
   });
 });
 

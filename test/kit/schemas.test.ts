@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv, { type ValidateFunction } from 'ajv';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { COMMAND_KEYS, KNOWN_KEYS, validateConfig } from '../../src/core/config.js';
 import { normalizeOutcome } from '../../src/core/checker.js';
