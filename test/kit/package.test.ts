@@ -21,8 +21,9 @@ describe('npm pack', () => {
     const docs = ['README.md', 'plugins/examples/README.md', ...files.filter((f) => f.startsWith('docs/'))];
     for (const doc of docs) {
       const text = readFileSync(path.join(ROOT, doc), 'utf8');
-      for (const [, target] of text.matchAll(/(?:\]\(|`)((?:\.\.\/|\.\/)*(?:plugins\/examples|schemas)\/[\w./-]+?)[`)]/g)) {
-        const rel = path.normalize(path.join(path.dirname(doc), target!)).replace(/\/$/, '');
+      // A markdown link is relative to the document; a `path` in backquotes names a package file.
+      for (const [, how, target] of text.matchAll(/(\]\(|`)((?:\.\.\/|\.\/)*(?:plugins\/examples|schemas)\/[\w./-]*?)[`)]/g)) {
+        const rel = path.normalize(how === '`' ? target! : path.join(path.dirname(doc), target!)).replace(/\/$/, '');
         expect(files.some((f) => f === rel || f.startsWith(`${rel}/`)), `${doc} links ${target}`).toBe(true);
       }
     }
