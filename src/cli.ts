@@ -144,6 +144,7 @@ export function parseCli(argv: string[]): ParsedArgs {
     positionals = rest;
   } else if (first === 'help') command = 'help';
   else if (first !== undefined) throw new UsageError(`unknown command '${first}'${didYouMean(first, COMMANDS)} (commands: plugins, explain, emulator, init-plugin; see --help)`);
+  if (v.command !== undefined && command !== 'init-plugin') throw new UsageError(`--command is an option of init-plugin (${TOOL_NAME} init-plugin NAME --command bash|python)`);
   if (command === 'plugins' && positionals.length > 0) throw new UsageError(`'plugins' takes no arguments`);
   if (command === 'explain' && positionals.length > 1) throw new UsageError(`'explain' takes one FILE (or - for stdin)`);
 

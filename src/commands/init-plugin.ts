@@ -29,7 +29,7 @@ export async function initPluginCommand(args: ParsedArgs, io: Io): Promise<numbe
   const files = pluginFiles({ id, name, kind });
   const configFile = locateConfigFile(project);
   const configDir = configFile ? path.dirname(configFile) : project;
-  const entry = configEntry(files.entry, id, name, path.relative(configDir, folder));
+  const entry = configEntry(files.entry, id, path.relative(configDir, folder));
   // The config is checked before anything is written, so a config we cannot edit leaves no half-done scaffold.
   const wiring = planWiring(configFile, project, entry);
 
@@ -47,7 +47,7 @@ export async function initPluginCommand(args: ParsedArgs, io: Io): Promise<numbe
     'Next:',
     `  npm install --save-dev vitest langsmith-doctor   # the test imports langsmith-doctor/testing`,
     `  npx vitest run ${path.relative(project, folder)}`,
-    `  ${TOOL_NAME} --demo viewer                        # your checker against a read-only key`,
+    `  ${TOOL_NAME} --demo viewer   # your checker beside the built-ins, on a read-only key`,
     `  ${TOOL_NAME} plugins`,
     '',
   );
@@ -57,7 +57,7 @@ export async function initPluginCommand(args: ParsedArgs, io: Io): Promise<numbe
 
 type Entry = string | { command: string; id: string; title: string; codes: string[] };
 
-function configEntry(entryFile: { file: string; command?: string; title: string; codes: string[] }, id: string, _name: string, rel: string): Entry {
+function configEntry(entryFile: { file: string; command?: string; title: string; codes: string[] }, id: string, rel: string): Entry {
   const relPosix = rel.split(path.sep).join('/');
   const file = `./${relPosix}/${entryFile.file}`;
   if (!entryFile.command) return file;

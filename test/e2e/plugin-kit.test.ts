@@ -181,5 +181,8 @@ describe('init-plugin', () => {
       expect(b.code).toBe(2);
     }
     expect(existsSync(path.join(dir, 'checks', 'ok'))).toBe(false);
+    const misplaced = await runCli(['--command', 'bash'], { cwd: dir });
+    expect(misplaced.code).toBe(2);
+    expect(misplaced.stderr).toContain('--command is an option of init-plugin');
   });
 });
