@@ -29,7 +29,8 @@ await build({
   // Loaded lazily and rarely; their own module graphs stay as installed. (undici is bundled in
   // its own lazy chunk, which has only a default export: src/langsmith/transport.ts loadUndici
   // takes the classes from there; test/e2e/proxy.test.ts proves it on this bundle.)
-  external: ['cosmiconfig', 'execa', 'langsmith', 'typescript'],
+  // jiti (the TypeScript loader) is imported only when a .ts plugin or config is met.
+  external: ['cosmiconfig', 'execa', 'jiti', 'langsmith', 'typescript'],
   alias: { 'react-devtools-core': path.join(stubDir, 'devtools.js') },
   define: { 'process.env.NODE_ENV': '"production"' },
   banner: {

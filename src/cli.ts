@@ -28,6 +28,8 @@ Usage
   ${TOOL_NAME} --demo SCENARIO        diagnose against the built-in emulator (no account needed)
   ${TOOL_NAME} emulator --scenario NAME [--port N]
                                       run the emulator standalone (for your own tests)
+  ${TOOL_NAME} init-plugin NAME [--command bash|python]
+                                      scaffold checks/NAME (checker, README, test), wired into the config
 
 Options
   --json               print only the JSON report (schemaVersion 1)
@@ -56,7 +58,7 @@ export { UsageError };
 
 
 export interface ParsedArgs {
-  command: 'diagnose' | 'plugins' | 'explain' | 'emulator' | 'help' | 'version';
+  command: 'diagnose' | 'plugins' | 'explain' | 'emulator' | 'init-plugin' | 'help' | 'version';
   positionals: string[];
   json: boolean;
   plain: boolean;
@@ -73,6 +75,8 @@ export interface ParsedArgs {
   demo?: string;
   scenario?: string;
   port?: number;
+  /** init-plugin --command bash|python */
+  pluginCommand?: string;
 }
 
 const OPTIONS = {
@@ -94,11 +98,12 @@ const OPTIONS = {
   demo: { type: 'string' },
   scenario: { type: 'string' },
   port: { type: 'string' },
+  command: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;
 
-const COMMANDS = ['plugins', 'explain', 'emulator', 'help'];
+const COMMANDS = ['plugins', 'explain', 'emulator', 'init-plugin', 'help'];
 
 export function parseCli(argv: string[]): ParsedArgs {
   // `--watch` takes an optional value, which parseArgs cannot express: normalise it first.
@@ -134,11 +139,12 @@ export function parseCli(argv: string[]): ParsedArgs {
   let positionals = parsed.positionals;
   if (v.help) command = 'help';
   else if (v.version) command = 'version';
-  else if (first === 'plugins' || first === 'explain' || first === 'emulator') {
+  else if (first === 'plugins' || first === 'explain' || first === 'emulator' || first === 'init-plugin') {
     command = first;
     positionals = rest;
   } else if (first === 'help') command = 'help';
-  else if (first !== undefined) throw new UsageError(`unknown command '${first}'${didYouMean(first, COMMANDS)} (commands: plugins, explain, emulator; see --help)`);
+  else if (first !== undefined) throw new UsageError(`unknown command '${first}'${didYouMean(first, COMMANDS)} (commands: plugins, explain, emulator, init-plugin; see --help)`);
+  if (v.command !== undefined && command !== 'init-plugin') throw new UsageError(`--command is an option of init-plugin (${TOOL_NAME} init-plugin NAME --command bash|python)`);
   if (command === 'plugins' && positionals.length > 0) throw new UsageError(`'plugins' takes no arguments`);
   if (command === 'explain' && positionals.length > 1) throw new UsageError(`'explain' takes one FILE (or - for stdin)`);
 
@@ -178,6 +184,7 @@ export function parseCli(argv: string[]): ParsedArgs {
     demo: v.demo,
     scenario: v.scenario,
     port: num(v.port, '--port', 0, 65_535, true),
+    pluginCommand: v.command,
   };
 }
 
@@ -227,6 +234,7 @@ export async function main(argv: string[], ioIn: Io): Promise<number> {
       redactOut = createRedactor({ secrets: envSecrets.map((x) => x.value) }).text;
       return await (await import('./commands/emulator.js')).emulatorCommand(args, io);
     }
+    if (args.command === 'init-plugin') return await (await import('./commands/init-plugin.js')).initPluginCommand(args, io);
     if (args.demo !== undefined) return await (await import('./commands/demo.js')).demoCommand(args, io);
     const options = doctorOptions(args, io);
     if (args.command === 'plugins') return await pluginsCommand(options, args, io);

@@ -34,6 +34,13 @@ export interface DoctorOptions {
   writeProbe?: boolean;
   /** Read no config file and no dotenv file: only `env` (the demo, which must ignore the user's own set-up). */
   isolated?: boolean;
+  /**
+   * With `isolated`: still read the config, searched from here (or `configFile`), so the user's
+   * plugins run against the demo's environment. Its dotenv files are still not read.
+   */
+  configFrom?: string;
+  /** Use this config instead of loading one (the testing entry). */
+  config?: DoctorConfig;
   /** Replaces config regions (the demo points them at the emulator). */
   regions?: Record<string, string>;
   demo?: { scenario: string; summary: string };
@@ -63,7 +70,10 @@ export const DEFAULT_TIMEOUT_MS = 5000;
 
 /** Loads config, settings and plugins. Throws ConfigError (exit 2) for a bad config. */
 export async function prepare(options: DoctorOptions): Promise<Prepared> {
-  const config = options.isolated ? emptyConfig(options.cwd) : await loadConfig({ cwd: options.cwd, file: options.configFile });
+  const config = options.config
+    ?? (options.isolated && options.configFrom === undefined
+      ? emptyConfig(options.cwd)
+      : await loadConfig({ cwd: options.configFrom ?? options.cwd, file: options.configFile }));
   const regions = options.regions ?? config.regions ?? { ...DEFAULT_REGIONS };
   const envFiles = options.isolated ? [] : [...(config.envFiles ?? ['.env']), ...(options.envFiles ?? [])];
   const settings = resolveSettings({ env: options.env, cwd: options.cwd, envFiles, regions });

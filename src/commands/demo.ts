@@ -1,5 +1,6 @@
 // --demo list | --demo SCENARIO: the diagnosis against the built-in emulator, with the scenario's
-// environment instead of the user's own (no config, no .env, no profile), said plainly.
+// environment instead of the user's own (no .env, no profile), said plainly. The project's config
+// is read, so its plugins can be tried against every scenario (the regions stay the emulator's).
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,6 +32,8 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
       cwd,
       env,
       isolated: true,
+      configFrom: io.cwd,
+      configFile: args.config,
       regions: emulator.urls.regions,
       timeoutMs: args.timeoutMs ?? scenario.timeoutMs,
       writeProbe: args.writeProbe || (scenario.args ?? []).includes('--write-probe'),

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isPlainObject } from './checker.js';
 import { ExitAttemptError, settleWithin, StalledError } from './guard.js';
+import { defaultExport, importModule } from './module-loader.js';
 import { didYouMean } from './suggest.js';
 
 export const MODULE_NAME = 'langsmith-doctor';
@@ -80,6 +81,9 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<DoctorConfig>
     searchPlaces: SEARCH_PLACES,
     searchStrategy: 'project',
     cache: false,
+    // A .ts config loads through jiti (a dependency), not cosmiconfig's loader, which needs the
+    // `typescript` package installed in the user's project.
+    loaders: { '.ts': loadTypeScriptConfig, '.mts': loadTypeScriptConfig, '.cts': loadTypeScriptConfig },
   });
   let result: { config: unknown; filepath: string; isEmpty?: boolean } | null;
   const explicit = opts.file ? path.resolve(opts.cwd, opts.file) : undefined;
@@ -102,6 +106,10 @@ export async function loadConfig(opts: LoadConfigOptions): Promise<DoctorConfig>
   let raw: unknown = result.config;
   if (isPlainObject(raw) && 'default' in raw && Object.keys(raw).length === 1) raw = raw.default;
   return validateConfig(raw, result.filepath);
+}
+
+async function loadTypeScriptConfig(filepath: string): Promise<unknown> {
+  return defaultExport(await importModule(filepath));
 }
 
 export function emptyConfig(dir: string): DoctorConfig {
@@ -161,8 +169,9 @@ function firstLines(s: string, n: number): string {
   return lines.length > n ? [...lines.slice(0, n), '…'].join('\n') : s;
 }
 
-const KNOWN_KEYS = ['plugins', 'checks', 'ignore', 'regions', 'timeoutMs', 'envFiles', 'stages'];
-const COMMAND_KEYS = ['command', 'id', 'title', 'timeoutMs', 'requires', 'codes'];
+/** `$schema` lets editors complete the file (see schemas/config.schema.json); it is not a setting. */
+export const KNOWN_KEYS = ['$schema', 'plugins', 'checks', 'ignore', 'regions', 'timeoutMs', 'envFiles', 'stages'];
+export const COMMAND_KEYS = ['command', 'id', 'title', 'timeoutMs', 'requires', 'codes'];
 
 /** Validates a parsed config; throws ConfigError naming the file and the key path. */
 export function validateConfig(raw: unknown, filepath: string): DoctorConfig {
@@ -176,6 +185,7 @@ export function validateConfig(raw: unknown, filepath: string): DoctorConfig {
       throw err(key, `unknown key${didYouMean(key, KNOWN_KEYS)}; known keys: ${KNOWN_KEYS.join(', ')}`);
     }
   }
+  if (raw.$schema !== undefined && typeof raw.$schema !== 'string') throw err('$schema', `must be a URL or path string, got ${kind(raw.$schema)}`);
   const config: DoctorConfig = { ...emptyConfig(path.dirname(filepath)), filepath };
 
   if (raw.plugins !== undefined) {

@@ -5,11 +5,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { isPlainObject, normalizeOutcome, type CheckContext, type Checker } from './checker.js';
 import { KILL_GRACE_MS, runCommand } from './command.js';
 import type { CommandPluginSpec, DoctorConfig } from './config.js';
 import { settleWithin } from './guard.js';
+import { defaultExport, importModule } from './module-loader.js';
 import { commandEnvironment } from './plugin-env.js';
 import { CommandSyntaxError, splitCommand } from './shell-words.js';
 import type { RunEntry } from './runner.js';
@@ -125,9 +125,6 @@ async function loadModule(spec: string, dir: string, loadTimeoutMs: number): Pro
     file = path.resolve(dir, spec);
     source = file;
     if (!existsSync(file)) return { kind, source, error: `plugin module not found: ${file} (from '${spec}', relative to ${dir})` };
-    if (/\.(c|m)?tsx?$/.test(file)) {
-      return { kind, source, error: `${file}: TypeScript plugins must be compiled to JavaScript first (.js, .mjs or .cjs)` };
-    }
   } else {
     const resolved = resolvePackage(spec, dir);
     if ('error' in resolved) return { kind, source: `package:${spec}`, error: resolved.error };
@@ -136,12 +133,12 @@ async function loadModule(spec: string, dir: string, loadTimeoutMs: number): Pro
   }
   let mod: Record<string, unknown>;
   try {
-    mod = (await settleWithin(import(pathToFileURL(file).href), loadTimeoutMs, 'loading it')) as Record<string, unknown>;
+    mod = await settleWithin(importModule(file), loadTimeoutMs, 'loading it');
   } catch (err) {
     const message = messageOf(err);
     return { kind, source, error: `${source}: failed to load: ${message.split('\n')[0]}` };
   }
-  const shape = checkersOf(mod.default !== undefined ? mod.default : mod);
+  const shape = checkersOf(defaultExport(mod));
   if ('error' in shape) return { kind, source, error: `${source}: ${shape.error}` };
   return { kind, source, ...shape };
 }
@@ -164,7 +161,7 @@ function checkersOf(value: unknown): { checkers: Checker[]; packs: Omit<LoadedPa
   return { error: `${expected}; got an object with keys: ${keys || '(none)'}` };
 }
 
-function checkerProblem(c: unknown, thirdParty: boolean): string | undefined {
+export function checkerProblem(c: unknown, thirdParty: boolean): string | undefined {
   if (!isPlainObject(c)) return 'a checker must be an object { id, title, run }';
   if (typeof c.id !== 'string' || !ID_PATTERN.test(c.id)) return `checker id must be a string like 'acme/proxy', got ${JSON.stringify(c.id)}`;
   if (thirdParty && !c.id.includes('/')) return `checker id '${c.id}' must be namespaced, e.g. 'acme/${c.id}' (bare ids are for built-ins)`;
@@ -228,7 +225,7 @@ function exportEntry(exp: unknown): string | undefined {
 
 // -- command plugins --------------------------------------------------------------------
 
-const COMMAND_DEFAULT_TIMEOUT_MS = 5000;
+export const COMMAND_DEFAULT_TIMEOUT_MS = 5000;
 const EXCERPT_BYTES = 200;
 /** What a command plugin may print on stdout or stderr before it is stopped. */
 export const COMMAND_MAX_OUTPUT_BYTES = 1_000_000;
