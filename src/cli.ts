@@ -384,7 +384,7 @@ export async function runInMode(preparedIn: Prepared, mode: Mode, io: Io): Promi
     return report;
   }
   const { redactor } = prepared;
-  io.stdout.write(redactor.text(renderHeader(targetOf(prepared.settings, prepared.options.cwd), prepared.options.demo)) + '\n');
+  io.stdout.write(redactor.text(renderHeader(targetOf(prepared.settings, prepared.options.cwd, prepared.config), prepared.options.demo)) + '\n');
   const print = inDeclaredOrder((r) => io.stdout.write(redactor.text(renderCheck(r))));
   const report = await run(prepared, (e: RunEvent) => print(e));
   // Rows from the config's stage model problems are added after the run.

@@ -132,7 +132,7 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
     ...(options.demo ? { demo: options.demo } : {}),
-    target: targetOf(settings, options.cwd),
+    target: targetOf(settings, options.cwd, prepared.config),
     environment: environmentOf(options.env, all),
     checks: all.map((r) => ({ ...r, evidence: r.evidence ?? {}, findings: r.findings.map((f) => (f.fix?.commands ? { ...f, fix: { ...f.fix, commands: f.fix.commands.map(self) } } : f)) })),
     diagnosis: { ...diagnosis, plan: diagnosis.plan.map((p) => ({ ...p, commands: p.commands.map(self) })) },
@@ -144,9 +144,10 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
   return redactor.deep(report);
 }
 
-export function targetOf(settings: LangSmithSettings, folder?: string): ReportTarget {
+export function targetOf(settings: LangSmithSettings, folder?: string, config?: DoctorConfig): ReportTarget {
   return {
     ...(folder !== undefined ? { folder } : {}),
+    ...(config !== undefined ? { config: config.filepath ?? null } : {}),
     endpoint: settings.endpoint.value ?? null,
     endpointSource: sourceId(settings.endpoint.source),
     region: settings.endpoint.info?.region ?? (settings.endpoint.info?.kind === 'self-hosted' ? 'self-hosted' : null),

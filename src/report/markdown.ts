@@ -11,7 +11,7 @@ export function renderMarkdown(report: Report): string {
   if (report.demo) out.push(`> Demo run: scenario \`${report.demo.scenario}\` against the built-in emulator, not a real account.`, '');
   out.push(
     `| | |`, `|---|---|`,
-    ...(t.folder !== undefined ? [`| Folder | \`${esc(t.folder)}\` |`] : []),
+    ...(t.folder !== undefined ? [`| Folder | \`${esc(t.folder)}\` (config: ${t.config ? `\`${esc(t.config)}\`` : 'none found'}) |`] : []),
     `| Endpoint | \`${t.endpoint ?? '(none)'}\` (${t.endpointSource ?? 'unset'}${t.region ? `, ${t.region}` : ''}) |`,
     `| Key | \`${t.key ?? '(none)'}\` (${t.keyKind}${t.keySource ? `, from ${t.keySource}` : ''}) |`,
     `| Workspace | ${t.workspaceId ? `\`${t.workspaceId}\`` : '(not set)'} |`,

@@ -9,6 +9,8 @@ export { environmentOf, describeEnvironment, type ReportEnvironment } from './en
 export interface ReportTarget {
   /** The folder diagnosed (config search, dotenv files, SDK detection). */
   folder?: string;
+  /** The config file used; null when none was found. */
+  config?: string | null;
   endpoint: string | null;
   endpointSource: string | null;
   region: string | null;

@@ -10,7 +10,7 @@ export function renderHeader(target: ReportTarget, demo?: Report['demo']): strin
   const lines = [];
   if (demo) lines.push(`DEMO — scenario '${demo.scenario}' against the built-in LangSmith emulator (not your account): ${demo.summary}`);
   lines.push(oneLine(`langsmith-doctor — endpoint ${target.endpoint ?? '(none)'}${target.endpointSource ? ` (${target.endpointSource})` : ''}`));
-  if (target.folder !== undefined) lines.push(oneLine(`  folder ${target.folder}${demo ? ' (the demo\'s own empty folder)' : ''}`));
+  if (target.folder !== undefined) lines.push(oneLine(`  folder ${target.folder}${demo ? ' (the demo\'s own empty folder)' : ''}${target.config !== undefined ? ` · config ${target.config ?? '(none found)'}` : ''}`));
   lines.push(oneLine(`  key ${target.key ?? '(none)'}${target.keySource ? ` from ${target.keySource}` : ''} · ${target.keyKind}${target.workspaceId ? ` · workspace ${target.workspaceId}` : ''}`));
   return lines.join('\n') + '\n';
 }
