@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defineChecker, DOCS, excerpt, PROBES, tierFrom, type DoctorContext, type Finding, type Tier } from '../../src/index.js';
+import { defineChecker, DOCS, excerpt, PROBES, shellQuote, tierFrom, type DoctorContext, type Finding, type Tier } from '../../src/index.js';
 
 
 interface WorkspaceItem {
@@ -67,7 +67,8 @@ export default defineChecker<{ writeProbe?: boolean }>({
     const tooLarge = [evidence.emptyBatch, evidence.writeProbe].some((e) => (e as { status?: unknown } | undefined)?.status === 413);
     if (tooLarge) {
       findings.push(ctx.finding('PAYLOAD_TOO_LARGE', 'fail', 'A write of a few bytes was refused with 413 Request Entity Too Large: a proxy or the server\'s body limit will refuse trace batches', {
-        fix: { text: 'Self-hosted: raise the ingress body limit (nginx client_max_body_size, about 25 MB to match LangSmith). Otherwise check proxies between you and LangSmith.', commands: [] },
+        // A keyless POST shows who answers 413 (its Server header: nginx, the proxy) without sending the key.
+        fix: { text: 'Self-hosted: raise the ingress body limit (nginx client_max_body_size, about 25 MB to match LangSmith). Otherwise check proxies between you and LangSmith. The command shows which server answers 413 (its Server header), without sending the key.', commands: [`curl -sS -i -X POST -H 'Content-Type: application/json' --data '{}' ${shellQuote(`${(ctx.settings.endpoint.value ?? '').replace(/\/+$/, '')}/runs/batch`)}`] },
         docs: DOCS.selfHosted,
       }));
     }

@@ -18,7 +18,7 @@ describe('sdk-versions', () => {
     { description: 'nothing installed', options, codes: ['SDK_NOT_FOUND'], status: 'pass' },
     { description: 'field cases 2 and 3: an old JS SDK reads only LANGCHAIN_*', options, files: jsPkg('0.1.20'), env: { LANGSMITH_API_KEY: KEY, LANGSMITH_TRACING: 'true' },
       codes: ['SDK_IGNORES_LANGSMITH_VARS'], status: 'fail',
-      then: (r) => expect(r.findings[0]!.fix!.commands).toContain('LANGCHAIN_TRACING_V2=<same value as LANGSMITH_TRACING>') },
+      then: (r) => { expect(r.findings[0]!.fix!.commands).toEqual(['npm install langsmith@latest']); expect(r.findings[0]!.fix!.text).toContain('LANGCHAIN_TRACING_V2'); } },
     { description: 'an old JS SDK with both names set is fine', options, files: jsPkg('0.1.20'), env: { LANGSMITH_API_KEY: KEY, LANGCHAIN_API_KEY: KEY }, codes: [] },
     { description: 'workspace id with an SDK older than its support', options, files: { ...jsPkg('0.3.10'), ...pyPkg('0.4.2') }, env: { LANGSMITH_API_KEY: KEY, LANGCHAIN_API_KEY: KEY, LANGSMITH_WORKSPACE_ID: WS },
       codes: ['SDK_IGNORES_WORKSPACE_ID', 'SDK_IGNORES_WORKSPACE_ID'], status: 'warn' },
