@@ -427,10 +427,10 @@ async function pluginsCommand(options: DoctorOptions, args: ParsedArgs, io: Io):
   const prepared = await prepare(options);
   const { discovery, config } = prepared;
   if (args.json) {
-    io.stdout.write(JSON.stringify({ schemaVersion: 1, config: config.filepath ?? null, plugins: discovery.plugins }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ schemaVersion: 1, folder: options.cwd, config: config.filepath ?? null, plugins: discovery.plugins }, null, 2) + '\n');
     return discovery.plugins.some((p) => p.error) ? 1 : 0;
   }
-  const lines = [`Config: ${config.filepath ?? '(none found; built-ins only)'}`, ''];
+  const lines = [`Config: ${config.filepath ?? '(none found; built-ins only)'}`, `Folder: ${options.cwd}`, ''];
   for (const p of discovery.plugins) {
     const state = p.error ? `✖ ${p.error}` : `${p.checkers.length} checker${p.checkers.length === 1 ? '' : 's'}`;
     lines.push(`${p.kind.padEnd(8)} ${p.spec}${p.source !== p.spec ? `  (${p.source})` : ''} — ${state}`);

@@ -35,6 +35,9 @@ describe('the folder diagnosed', () => {
     expectAppDiagnosed(report, app);
     expect(report.environment.sdks).toEqual([{ language: 'js', name: 'langsmith', version: '0.3.70' }]);
     expect(existsSync(path.join(app, 'doctor.md'))).toBe(true);
+    const plugins = await runCli(['plugins', '--cwd', app]);
+    expect(plugins.stdout).toContain(`Config: ${path.join(app, '.langsmith-doctorrc.json')}`);
+    expect(plugins.stdout).toContain(`Folder: ${app}`);
   });
 
   it('--cwd with a folder that does not exist is a usage error naming it', async () => {
