@@ -1069,3 +1069,6 @@ const ABSORBERS = new Set([
 export function isLangSmithProblem(f: Finding): boolean {
   return f.code !== 'NOT_LANGSMITH_ERROR' && f.severity !== 'info';
 }
+
+/** Every fix of the explain table, for the pasted-commands test. */
+export { FIXES as EXPLAIN_FIXES };
