@@ -7,8 +7,10 @@ import { Console } from 'node:console';
 import { main } from './cli.js';
 import { killLeftoverGroups } from './core/command.js';
 import { guardProcessExit, notifyIdle } from './core/guard.js';
+import { selfInvocation } from './core/invocation.js';
 import { looksSecretName, stripUrlCredentials } from './core/plugin-env.js';
 import { SECRET_NAME, secretRedactor, secretsOfVariables } from './langsmith/secrets.js';
+import { TOOL_NAME } from './version.js';
 
 const exit = process.exit.bind(process);
 let finished = false;
@@ -115,6 +117,8 @@ main(process.argv.slice(2), {
   env,
   cwd: process.cwd(),
   redactor,
+  // Printed commands name the doctor the way it can be started again from the user's shell.
+  invocation: selfInvocation({ script: process.argv[1] ?? '', execPath: process.execPath, pathVar: env.PATH, name: TOOL_NAME }),
 }).then(done, (err: unknown) => {
   // Even a crash report passes through redaction (here, and again in the guarded stderr).
   process.stderr.write(`langsmith-doctor: internal error (please report it): ${redact(describe(err))}\n`);

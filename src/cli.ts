@@ -1,5 +1,6 @@
 // argv -> command -> renderer -> exit code. Ink is imported only for the interactive view, so
 // --json and --plain stay near Node's own start-up time.
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, MAX_TIMEOUT_MS } from './core/config.js';
@@ -18,7 +19,9 @@ import { TOOL_NAME, VERSION } from './version.js';
 /** Past this, the interval is a typo (and past 2^31-1 ms Node's timers fire at once). */
 export const MAX_WATCH_SECONDS = 86_400;
 
-export const HELP = `${TOOL_NAME} ${VERSION} — finds out why LangSmith says 401/403, or why traces never arrive
+/** The global help; `self` is how the user started the doctor (so the examples run as printed). */
+export function help(self: string = TOOL_NAME): string {
+  return `${TOOL_NAME} ${VERSION} — finds out why LangSmith says 401/403, or why traces never arrive
 
 Usage
   ${TOOL_NAME} [options]              diagnose this machine's LangSmith set-up
@@ -37,6 +40,8 @@ Options
   --report FILE        also write a report: .md, .json or .html
   --config FILE        use this config file instead of searching
   --dotenv FILE        an extra dotenv file to analyse (repeatable); ./.env is analysed by default
+  --cwd DIR            diagnose this folder (config, dotenv files, SDKs, --report paths); default:
+                       where npm was invoked (INIT_CWD) under \`npm start\`, else the current folder
   --only IDS           only these checkers (comma-separated), plus what they require
   --skip IDS           skip these checkers
   --timeout MS         per-request timeout (default 5000, at most ${MAX_TIMEOUT_MS})
@@ -47,19 +52,78 @@ Options
   --strict             warnings also make the exit code 1
   -h, --help           show this help
   -v, --version        show the version
+  COMMAND --help       help for explain, plugins and emulator
+
+Examples
+  ${self}                                   diagnose the project in this folder
+  ${self} --cwd ~/my-app --report doctor.md  diagnose another folder, write a report to paste
+  ${self} --json --offline                  settings only, as JSON (no request sent)
+  ${self} --demo viewer                     see a read-only key's diagnosis, no account needed
+  ${self} explain error.log                 classify an error someone pasted
 
 The API key is never taken from a flag: only from the environment, dotenv files or the
 LangSmith SDK profile (~/.langsmith/config.json). It is never printed in full.
 Exit codes: 0 no check failed, 1 a check failed or errored, 2 usage or configuration error.
 LangSmith keys work the moment they are created: there is no activation period to wait out.
 `;
+}
+
+/** For tests and callers that print the help with the installed name. */
+export const HELP = help();
+
+const COMMAND_HELP: Record<'explain' | 'plugins' | 'emulator', (self: string) => string> = {
+  explain: (self) => `Usage: ${self} explain [FILE|-] [--json] [--plain]
+
+Classifies a pasted error log or traceback (LangSmith SDK, HTTP client, proxy, another provider)
+and prints the finding codes with their fixes. Reads FILE, or stdin when FILE is - or absent.
+
+Options
+  --json      print { "schemaVersion": 1, "findings": [...] }
+  --plain     plain text (the default when stdout is not a TTY)
+  --cwd DIR   resolve FILE from this folder
+
+Examples
+  ${self} explain error.log
+  pbpaste | ${self} explain -
+`,
+  plugins: (self) => `Usage: ${self} plugins [--json] [--config FILE] [--cwd DIR]
+
+Lists the discovered plugins (built-in, from the config, command plugins) and their checkers, with
+where each came from and why one failed to load. Exit code 1 when a plugin failed to load.
+
+Options
+  --json          print { "schemaVersion": 1, "config", "plugins": [...] }
+  --config FILE   use this config file instead of searching
+  --cwd DIR       search the config from this folder
+
+Examples
+  ${self} plugins
+  ${self} plugins --json --cwd ~/my-app
+`,
+  emulator: (self) => `Usage: ${self} emulator --scenario NAME [--port N]
+
+Runs the built-in LangSmith emulator on loopback for your own tests, and prints the environment
+(export lines) that points an SDK at it. Scenarios: see '${self} --demo list'. Ctrl-C stops it.
+
+Options
+  --scenario NAME   the emulated account (required)
+  --port N          listen on this port (default: any free port)
+
+Examples
+  ${self} emulator --scenario viewer
+  ${self} emulator --scenario eu-region --port 8123
+`,
+};
 
 export { UsageError };
 
 
 export interface ParsedArgs {
   command: 'diagnose' | 'plugins' | 'explain' | 'emulator' | 'init-plugin' | 'help' | 'version';
+  /** With `help`: the command whose help was asked (`explain --help`). */
+  helpFor?: 'explain' | 'plugins' | 'emulator';
   positionals: string[];
+  cwd?: string;
   json: boolean;
   plain: boolean;
   report?: string;
@@ -84,6 +148,7 @@ const OPTIONS = {
   plain: { type: 'boolean' },
   report: { type: 'string' },
   config: { type: 'string' },
+  cwd: { type: 'string' },
   dotenv: { type: 'string', multiple: true },
   // Node 20 consumes --env-file itself (even after the script name); where it lets it through,
   // it is caught below and named.
@@ -137,6 +202,7 @@ export function parseCli(argv: string[]): ParsedArgs {
   const [first, ...rest] = parsed.positionals;
   let command: ParsedArgs['command'] = 'diagnose';
   let positionals = parsed.positionals;
+  const named = first === 'plugins' || first === 'explain' || first === 'emulator' ? first : undefined;
   if (v.help) command = 'help';
   else if (v.version) command = 'version';
   else if (first === 'plugins' || first === 'explain' || first === 'emulator' || first === 'init-plugin') {
@@ -168,7 +234,9 @@ export function parseCli(argv: string[]): ParsedArgs {
   if (v.json && v.plain) throw new UsageError('--json and --plain exclude each other');
   return {
     command,
+    ...(command === 'help' && named ? { helpFor: named } : {}),
     positionals,
+    cwd: v.cwd,
     json: v.json ?? false,
     plain: v.plain ?? false,
     report: v.report,
@@ -196,6 +264,36 @@ export interface Io {
   cwd: string;
   /** Redacts everything written to stdout, stderr and report files (made in main when absent). */
   redactor?: Redactor;
+  /**
+   * How the user started the doctor, as a shell command (`langsmith-doctor`, or `node /abs/cli.js`):
+   * printed commands name it so (made once by the executable; the installed name when absent).
+   */
+  invocation?: string;
+}
+
+/**
+ * The folder diagnosed: --cwd when given (it must exist); under an npm script (\`npm start\`,
+ * whose working directory is the package), the folder npm was invoked from; else the working
+ * directory. A stale INIT_CWD in a shell does not count outside an npm script.
+ */
+export function diagnosedFolder(args: Pick<ParsedArgs, 'cwd'>, io: Pick<Io, 'cwd' | 'env'>): string {
+  if (args.cwd !== undefined) {
+    const full = path.resolve(io.cwd, args.cwd);
+    if (!isFolder(full)) throw new UsageError(`--cwd ${args.cwd}: no such folder (${full})`);
+    return full;
+  }
+  const init = io.env.INIT_CWD;
+  const npmScript = Boolean(io.env.npm_lifecycle_event || io.env.npm_command);
+  if (init && npmScript && path.isAbsolute(init) && isFolder(init)) return init;
+  return io.cwd;
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 export async function main(argv: string[], ioIn: Io): Promise<number> {
@@ -206,19 +304,21 @@ export async function main(argv: string[], ioIn: Io): Promise<number> {
   let redactOut = redactor.text;
   guardWrites(ioIn.stdout, (s) => redactOut(s));
   guardWrites(ioIn.stderr, (s) => redactOut(s));
-  const io: Io = { ...ioIn, redactor };
+  const self = ioIn.invocation ?? TOOL_NAME;
+  let io: Io = { ...ioIn, redactor, invocation: self };
   let args: ParsedArgs;
   try {
     args = parseCli(argv);
+    io = { ...io, cwd: diagnosedFolder(args, io) };
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`${TOOL_NAME}: ${err.message}\nRun '${TOOL_NAME} --help' for usage.\n`);
+      io.stderr.write(`${TOOL_NAME}: ${err.message}\nRun '${self} --help' for usage.\n`);
       return 2;
     }
     throw err;
   }
   if (args.command === 'help') {
-    io.stdout.write(HELP);
+    io.stdout.write(args.helpFor ? COMMAND_HELP[args.helpFor](self) : help(self));
     return 0;
   }
   if (args.command === 'version') {
@@ -264,6 +364,7 @@ export function doctorOptions(args: ParsedArgs, io: Io): DoctorOptions {
     timeoutMs: args.timeoutMs,
     writeProbe: args.writeProbe,
     outputRedactor: io.redactor,
+    invocation: io.invocation,
   };
 }
 
@@ -276,7 +377,11 @@ export function modeOf(args: ParsedArgs, io: Io): Mode {
 }
 
 /** Runs a prepared diagnosis in the chosen mode and returns the final Report. */
-export async function runInMode(prepared: Prepared, mode: Mode, io: Io): Promise<Report> {
+export async function runInMode(preparedIn: Prepared, mode: Mode, io: Io): Promise<Report> {
+  // The demo prepares its own options: how the doctor was started still comes from io.
+  const prepared = preparedIn.options.invocation === undefined && io.invocation !== undefined
+    ? { ...preparedIn, options: { ...preparedIn.options, invocation: io.invocation } }
+    : preparedIn;
   if (mode === 'interactive') {
     const { renderInteractive } = await import('./ui/render.js');
     return renderInteractive(prepared, io);
@@ -287,7 +392,7 @@ export async function runInMode(prepared: Prepared, mode: Mode, io: Io): Promise
     return report;
   }
   const { redactor } = prepared;
-  io.stdout.write(redactor.text(renderHeader(targetOf(prepared.settings), prepared.options.demo)) + '\n');
+  io.stdout.write(redactor.text(renderHeader(targetOf(prepared.settings, prepared.options.cwd, prepared.config), prepared.options.demo)) + '\n');
   const print = inDeclaredOrder((r) => io.stdout.write(redactor.text(renderCheck(r))));
   const report = await run(prepared, (e: RunEvent) => print(e));
   // Rows from the config's stage model problems are added after the run.
@@ -330,10 +435,10 @@ async function pluginsCommand(options: DoctorOptions, args: ParsedArgs, io: Io):
   const prepared = await prepare(options);
   const { discovery, config } = prepared;
   if (args.json) {
-    io.stdout.write(JSON.stringify({ schemaVersion: 1, config: config.filepath ?? null, plugins: discovery.plugins }, null, 2) + '\n');
+    io.stdout.write(JSON.stringify({ schemaVersion: 1, folder: options.cwd, config: config.filepath ?? null, plugins: discovery.plugins }, null, 2) + '\n');
     return discovery.plugins.some((p) => p.error) ? 1 : 0;
   }
-  const lines = [`Config: ${config.filepath ?? '(none found; built-ins only)'}`, ''];
+  const lines = [`Config: ${config.filepath ?? '(none found; built-ins only)'}`, `Folder: ${options.cwd}`, ''];
   for (const p of discovery.plugins) {
     const state = p.error ? `✖ ${p.error}` : `${p.checkers.length} checker${p.checkers.length === 1 ? '' : 's'}`;
     lines.push(`${p.kind.padEnd(8)} ${p.spec}${p.source !== p.spec ? `  (${p.source})` : ''} — ${state}`);

@@ -17,7 +17,8 @@ import { secretRedactor, secretsOfRun } from './langsmith/secrets.js';
 import { DEFAULT_REGIONS, UI_HOSTS } from './langsmith/regions.js';
 import { prefetchFor } from './langsmith/probes.js';
 import { resolveSettings, sourceId, type Env, type LangSmithSettings } from './langsmith/settings.js';
-import { summarize, type Report, type ReportTarget } from './report/model.js';
+import { environmentOf, summarize, type Report, type ReportTarget } from './report/model.js';
+import { nameSelfIn } from './core/invocation.js';
 import { TOOL_NAME, VERSION } from './version.js';
 import { builtinCheckers } from '../plugins/builtin.js';
 
@@ -51,6 +52,11 @@ export interface DoctorOptions {
    * files, the profile) is added to it before anything is printed.
    */
   outputRedactor?: Redactor;
+  /**
+   * How the user started the doctor (`langsmith-doctor`, or `node /abs/path/cli.js`): commands in
+   * fixes and plans that start with the installed name are printed with it, so they run as pasted.
+   */
+  invocation?: string;
 }
 
 export interface Prepared {
@@ -128,16 +134,18 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
     status: 'error', summary: p, findings: [], durationMs: 0,
   }));
   const all = [...results, ...stageChecks];
-  const diagnosis = diagnose(all, { stages: prepared.stages, codeLevels: prepared.codeLevels });
+  const diagnosis = diagnose(all, { stages: prepared.stages, codeLevels: prepared.codeLevels, endpoint: settings.endpoint.value });
+  const self = (command: string) => nameSelfIn(command, TOOL_NAME, options.invocation);
   const report: Report = {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: VERSION },
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
     ...(options.demo ? { demo: options.demo } : {}),
-    target: targetOf(settings),
-    checks: all.map((r) => ({ ...r, evidence: r.evidence ?? {} })),
-    diagnosis,
+    target: targetOf(settings, options.cwd, prepared.config),
+    environment: environmentOf(options.env, all),
+    checks: all.map((r) => ({ ...r, evidence: r.evidence ?? {}, findings: r.findings.map((f) => (f.fix?.commands ? { ...f, fix: { ...f.fix, commands: f.fix.commands.map(self) } } : f)) })),
+    diagnosis: { ...diagnosis, plan: diagnosis.plan.map((p) => ({ ...p, commands: p.commands.map(self) })) },
     summary: summarize(all),
     // Every request sent, those still in flight included (marked unfinished); then they are ended.
     transcript: http.transcriptSnapshot(),
@@ -146,8 +154,10 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
   return redactor.deep(report);
 }
 
-export function targetOf(settings: LangSmithSettings): ReportTarget {
+export function targetOf(settings: LangSmithSettings, folder?: string, config?: DoctorConfig): ReportTarget {
   return {
+    ...(folder !== undefined ? { folder } : {}),
+    ...(config !== undefined ? { config: config.filepath ?? null } : {}),
     endpoint: settings.endpoint.value ?? null,
     endpointSource: sourceId(settings.endpoint.source),
     region: settings.endpoint.info?.region ?? (settings.endpoint.info?.kind === 'self-hosted' ? 'self-hosted' : null),
@@ -216,7 +226,7 @@ function assertKnownNames(discovery: Discovery, config: DoctorConfig, options: D
   for (const [flag, list] of [['--only', options.only], ['--skip', options.skip]] as const) {
     for (const id of list ?? []) {
       // A plugin that failed to load may be the one that defines it: its error row says why.
-      if (!ids.includes(id) && !failedPlugins) throw new UsageError(`${flag} ${id}: no checker has this id${didYouMean(id, ids)}; see '${TOOL_NAME} plugins'`);
+      if (!ids.includes(id) && !failedPlugins) throw new UsageError(`${flag} ${id}: no checker has this id${didYouMean(id, ids)}; see '${options.invocation ?? TOOL_NAME} plugins'`);
     }
   }
   const file = config.filepath ?? 'config';

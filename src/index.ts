@@ -39,7 +39,7 @@ export { classifyKey, maskKey, showKeyValue, isTemplateText, whyKeyNotSendable, 
 export { DEFAULT_REGIONS, UI_HOSTS, describeEndpoint, isLoopbackHost, regionOfHost, type EndpointInfo } from './langsmith/regions.js';
 export { sourceLabel, sourceId, trimQuotesJs, pyStripQuotes, jsonErrorPlace, type LangSmithSettings, type Resolved, type Source, type Candidate } from './langsmith/settings.js';
 export { DOCS } from './langsmith/docs.js';
-export { envLine, describeValue, shellQuote } from './langsmith/text.js';
+export { envLine, describeValue, shellQuote, PLACEHOLDER } from './langsmith/text.js';
 export type { Http, ProbeRequest, ProbeResponse, TranscriptEntry } from './langsmith/http.js';
 export { suggestName, KNOWN_SUFFIXES, type NameHint } from './langsmith/env-names.js';
 export { routeProblem, excerpt } from './langsmith/answers.js';

@@ -65,18 +65,18 @@ export default defineChecker({
 
     if (codes.has('KEY_LEGACY')) {
       return refuse(ctx, 'KEY_LEGACY', `LangSmith refused the key as a legacy key: ${said}`, {
-        fix: { text: `Create an lsv2_ key (${DOCS.apiKeys}) and remove every ls__ key from the shell, .env files and CI secrets.`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')] }, evidence,
+        fix: { text: `Create an lsv2_ key (${DOCS.apiKeys}) and remove every ls__ key from the shell, .env files and CI secrets.`, commands: [envLine('LANGSMITH_API_KEY', '<your new lsv2_pt_ key>')] }, evidence,
       });
     }
     if (codes.has('NO_PLAN')) {
       return refuse(ctx, 'NO_PLAN', `The organisation has no active plan, so workspace calls are refused: ${said}`, {
-        fix: { text: 'An organisation admin picks a plan in Settings → Usage and Billing (the free Developer plan counts).', commands: ['npx langsmith-doctor --watch 60   # confirms as soon as a plan is active'] }, evidence,
+        fix: { text: 'An organisation admin picks a plan in Settings → Usage and Billing (the free Developer plan counts).', commands: ['langsmith-doctor --watch 60   # confirms as soon as a plan is active'] }, evidence,
       });
     }
     if (codes.has('WORKSPACE_REQUIRED')) return workspaceRequired(ctx, said, evidence);
     if (codes.has('KEY_EXPIRED')) {
       return refuse(ctx, 'KEY_EXPIRED', `The key has expired: ${said}`, {
-        fix: { text: `Expired keys cannot be renewed: create a new key (${DOCS.apiKeys}), with an expiry you will notice.`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')] }, evidence,
+        fix: { text: `Expired keys cannot be renewed: create a new key (${DOCS.apiKeys}), with an expiry you will notice.`, commands: [envLine('LANGSMITH_API_KEY', '<your new lsv2_pt_ key>')] }, evidence,
       });
     }
     if (codes.has('WORKSPACE_NOT_ACCESSIBLE')) return workspaceNotAccessible(ctx, said, evidence);
@@ -94,7 +94,7 @@ export default defineChecker({
     }
     if (who.status !== 401 && who.status !== 403) {
       return refuse(ctx, 'NOT_LANGSMITH', `GET ${who.url} answered ${who.status} ${excerpt(who.text, 120)}: not an answer LangSmith gives to an authenticated read`, {
-        fix: { text: 'Check that the endpoint is the LangSmith API (SaaS region host, or a self-hosted base ending in /api/v1).', commands: Object.entries(settings.regions).map(([r, u]) => `${envLine('LANGSMITH_ENDPOINT', u)}   # ${r}`) },
+        fix: { text: `Check that the endpoint is the LangSmith API (SaaS region host, or a self-hosted base ending in /api/v1). Region hosts: ${Object.entries(settings.regions).map(([r, u]) => `${r} ${u}`).join(', ')}.`, commands: [envLine('LANGSMITH_ENDPOINT', '<the API URL of your region, or your self-hosted base ending in /api/v1>')] },
         docs: DOCS.regions, evidence,
       });
     }
@@ -113,7 +113,7 @@ export default defineChecker({
     }
     const checked = elsewhere.length > 0 ? `; the other regions (${elsewhere.map((r) => r.region).join(', ')}) do not know it either` : '';
     return refuse(ctx, 'KEY_INVALID', `LangSmith does not accept this key: unknown, revoked, deleted or expired${checked}. ${said}`, {
-      fix: { text: `Create a new key in Settings → API Keys (${DOCS.apiKeys}); it works at once. If a key was just created, check that this process really sends it (see the env-vars check).`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')] },
+      fix: { text: `Create a new key in Settings → API Keys (${DOCS.apiKeys}); it works at once. If a key was just created, check that this process really sends it (see the env-vars check).`, commands: [envLine('LANGSMITH_API_KEY', '<your new lsv2_pt_ key>')] },
       docs: DOCS.apiKeys, evidence,
     });
   },
@@ -146,11 +146,12 @@ async function workspaceRequired(ctx: DoctorContext, said: string, evidence: Rec
   const list = await ctx.http.request({ ...PROBES.workspaces, workspaceId: null });
   const workspaces = Array.isArray(list.json) ? (list.json as Workspace[]) : [];
   evidence.workspaces = workspaces.map((w) => ({ id: w.id, name: w.display_name ?? null, role: w.role_name ?? null }));
-  const lines = workspaces.map((w) => `${envLine('LANGSMITH_WORKSPACE_ID', w.id)}   # ${w.display_name ?? ''}${w.role_name ? ` (${w.role_name})` : ''}`);
+  // One command per fix: several workspaces are listed in the text, the command is their template.
+  const listed = workspaces.map((w) => `${w.display_name ?? '(unnamed)'}${w.role_name ? ` (${w.role_name})` : ''}: ${w.id}`).join('; ');
   return refuse(ctx, 'WORKSPACE_REQUIRED', `The key is organisation-scoped and needs a workspace id (sent as X-Tenant-Id): ${said}`, {
     fix: {
-      text: workspaces.length > 0 ? `Set the workspace to use; this key can see ${workspaces.length}.` : 'Set LANGSMITH_WORKSPACE_ID to the workspace to use (Settings → Workspaces), or use a workspace-scoped key. SDKs older than Python 0.4.20 / JS 0.3.65 never send it.',
-      commands: lines.length > 0 ? lines : [envLine('LANGSMITH_WORKSPACE_ID', '<workspace uuid>')],
+      text: workspaces.length > 0 ? `Set the workspace to use; this key can see ${workspaces.length}: ${listed}.` : 'Set LANGSMITH_WORKSPACE_ID to the workspace to use (Settings → Workspaces), or use a workspace-scoped key. SDKs older than Python 0.4.20 / JS 0.3.65 never send it.',
+      commands: [workspaceLine(workspaces)],
     },
     docs: DOCS.workspaces, evidence,
   });
@@ -162,8 +163,8 @@ async function workspaceNotAccessible(ctx: DoctorContext, said: string, evidence
   evidence.workspaces = workspaces.map((w) => ({ id: w.id, name: w.display_name ?? null }));
   return refuse(ctx, 'WORKSPACE_NOT_ACCESSIBLE', `The key cannot use workspace ${ctx.settings.workspaceId.value}: ${said}`, {
     fix: {
-      text: workspaces.length > 0 ? 'Use one of the workspaces this key can see, or ask an admin to add the key (its user or service account) to that workspace.' : 'Check the workspace id, or unset it to use the key\'s default workspace.',
-      commands: workspaces.length > 0 ? workspaces.map((w) => `${envLine('LANGSMITH_WORKSPACE_ID', w.id)}   # ${w.display_name ?? ''}`) : ['unset LANGSMITH_WORKSPACE_ID'],
+      text: workspaces.length > 0 ? `Use one of the workspaces this key can see (${workspaces.map((w) => `${w.display_name ?? '(unnamed)'}: ${w.id}`).join('; ')}), or ask an admin to add the key (its user or service account) to that workspace.` : 'Check the workspace id, or unset it to use the key\'s default workspace.',
+      commands: workspaces.length > 0 ? [workspaceLine(workspaces)] : ['unset LANGSMITH_WORKSPACE_ID'],
     },
     docs: DOCS.workspaces, evidence,
   });
@@ -178,4 +179,11 @@ async function probeOtherRegions(ctx: DoctorContext): Promise<Array<{ region: st
   const current = info?.url;
   const others = Object.entries(settings.regions).filter(([, url]) => url.replace(/\/+$/, '') !== current);
   return Promise.all(others.map(async ([region, url]) => ({ region, url, res: await http.request({ ...PROBES.settings, base: url }) })));
+}
+
+/** The id itself when there is one workspace; a template when the user must choose. */
+function workspaceLine(workspaces: Workspace[]): string {
+  return workspaces.length === 1
+    ? envLine('LANGSMITH_WORKSPACE_ID', workspaces[0]!.id)
+    : envLine('LANGSMITH_WORKSPACE_ID', workspaces.length === 0 ? '<workspace uuid>' : '<one of the workspace ids above>');
 }

@@ -3,6 +3,7 @@ import {
   describeValue,
   DOCS,
   envLine,
+  shellQuote,
   isLoopbackHost,
   PROBES,
   routeProblem,
@@ -19,7 +20,9 @@ export default defineChecker({
     const url = endpoint.value ?? '';
     const where = endpoint.source ? sourceLabel(endpoint.source) : 'the endpoint';
     const name = endpoint.source?.kind === 'env' || endpoint.source?.kind === 'dotenv' ? endpoint.source.name : 'LANGSMITH_ENDPOINT';
-    const regionLines = Object.entries(regions).map(([r, u]) => `${envLine(name, u)}   # ${r}`);
+    // Regions are alternatives: listed in the text; the one command is a template.
+    const regionList = `Region API hosts: ${Object.entries(regions).map(([r, u]) => `${r} ${u}`).join(', ')}.`;
+    const regionLines = [envLine(name, '<the API URL of your region, or your self-hosted base ending in /api/v1>')];
 
     let parsed: URL | undefined;
     try {
@@ -29,7 +32,7 @@ export default defineChecker({
     }
     if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:')) {
       return ctx.fail('ENDPOINT_INVALID_URL', `${where} is ${describeValue(url)}, not an http(s) URL`, {
-        fix: { text: 'Set the API URL of your region (or unset it for the US default), or your self-hosted base ending in /api/v1.', commands: regionLines },
+        fix: { text: `Set the API URL of your region (or unset it for the US default), or your self-hosted base ending in /api/v1. ${regionList}`, commands: regionLines },
         docs: DOCS.regions,
       });
     }
@@ -80,7 +83,7 @@ export default defineChecker({
         findings.push(ctx.finding('PROXY_INTERFERENCE', 'fail', res.truncated
           ? `${res.url} answered 200 with a body over the size limit (only its first MB was read; /info is a few hundred bytes): something on the route changes answers`
           : `${res.url} answered 200 with JSON that is cut short or altered ("${res.text.slice(0, 60)}…"): something on the route changes answers`, {
-          fix: { text: 'Check proxies, VPNs or security agents between you and LangSmith; allow the host.', commands: [`curl -sv ${url}/info`] },
+          fix: { text: 'Check proxies, VPNs or security agents between you and LangSmith; allow the host.', commands: [`curl -sv ${shellQuote(`${url.replace(/\/+$/, '')}/info`)}`] },
           evidence: { request: `GET ${res.url}`, status: res.status },
         }));
       } else if (res.status === 404 && info?.kind !== 'region') {
@@ -90,7 +93,7 @@ export default defineChecker({
         }));
       } else if (!res.blocked && res.status !== 401 && res.status !== 403) {
         findings.push(ctx.finding('NOT_LANGSMITH', 'fail', `${res.url} answered ${res.status ?? 'nothing'} without LangSmith's /info document: something else listens there`, {
-          fix: { text: 'Check the endpoint: it should be the LangSmith API of your region or your self-hosted base ending in /api/v1.', commands: Object.entries(regions).map(([r, u]) => `${envLine(name, u)}   # ${r}`) },
+          fix: { text: `Check the endpoint: it should be the LangSmith API of your region or your self-hosted base ending in /api/v1. ${regionList}`, commands: regionLines },
           evidence: { request: `GET ${res.url}`, status: res.status ?? null },
         }));
       }

@@ -35,7 +35,7 @@ describe('env-vars', () => {
     { description: 'extra env files: first one wins, a conflict is flagged', env: { ...ON }, envFiles: ['.env', '.env.local'], files: { '.env': `LANGSMITH_API_KEY=${KEY}\n`, '.env.local': `LANGSMITH_API_KEY=${OTHER}\n` },
       codes: ['DOTENV_NOT_LOADED', 'ENV_CONFLICT'] },
     { description: 'field case 8: LANGSMITH_BASE_URL (LiteLLM) without LANGSMITH_ENDPOINT', env: { LANGSMITH_API_KEY: KEY, ...ON, LANGSMITH_BASE_URL: 'https://eu.api.smith.langchain.com' }, codes: ['ENV_NAME_TYPO'],
-      then: (r) => expect(r.findings[0]!.fix!.commands).toEqual(['LANGSMITH_ENDPOINT="https://eu.api.smith.langchain.com"']) },
+      then: (r) => expect(r.findings[0]!.fix!.commands).toEqual(['export LANGSMITH_ENDPOINT=https://eu.api.smith.langchain.com']) },
     { description: 'field case 14: LANGSMITH_TENANT_ID is not read by the Python/JS clients', env: { LANGSMITH_API_KEY: KEY, ...ON, LANGSMITH_TENANT_ID: WS }, codes: ['ENV_NAME_TYPO'],
       then: (r) => expect(r.findings[0]!.message).toContain('LANGSMITH_WORKSPACE_ID') },
     { description: 'LANGSMITH_APIKEY', env: { LANGSMITH_APIKEY: KEY, ...ON }, codes: ['ENV_NAME_TYPO', 'TRACING_WITHOUT_KEY'],

@@ -57,7 +57,7 @@ function unreadableDotenv(s: LangSmithSettings, f: MakeFinding): Finding[] {
   return s.dotenvFiles
     .filter((file) => file.error)
     .map((file) => f('DOTENV_UNREADABLE', 'warn', `${file.display} exists but cannot be read (${file.error}); its variables were not analysed`, {
-      fix: { text: `Check the file's permissions; the app's dotenv loader cannot read it either.`, commands: [`ls -l ${file.display}`] },
+      fix: { text: `Check the file's permissions; the app's dotenv loader cannot read it either.`, commands: [`ls -l ${shellQuote(file.path)}`] },
     }));
 }
 
@@ -86,7 +86,7 @@ function typos(s: LangSmithSettings, f: MakeFinding): Finding[] {
     const value = show(c);
     out.push(f('ENV_NAME_TYPO', intendedSet ? 'info' : 'warn',
       `${sourceLabel(c.source)} is not read by the LangSmith SDKs${hint.why ? ` (${hint.why})` : ''}; did you mean ${hint.name}?${intendedSet ? ` (${hint.name} is also set)` : ''}`,
-      { fix: { text: hint.keep ? `Keep ${c.name} for that integration and also set ${hint.name}.` : `Rename it to ${hint.name}.`, commands: [envLine(hint.name, value)] }, docs: DOCS.envVars, evidence: { name: c.name, meant: hint.name } }));
+      { fix: { text: hint.keep ? `Keep ${c.name} for that integration and also set ${hint.name}.` : `Rename it to ${hint.name}.`, commands: [envLine(hint.name, SECRET_SUFFIXES.some((x) => c.name.endsWith(x)) ? `<the value of ${c.name}>` : c.raw.trim())] }, docs: DOCS.envVars, evidence: { name: c.name, meant: hint.name } }));
   }
   return out;
 }
@@ -131,7 +131,7 @@ function dotenvState(s: LangSmithSettings, f: MakeFinding): Finding[] {
     const list = [...first.values()];
     out.push(f('DOTENV_NOT_LOADED', 'warn',
       `${list.map((c) => sourceLabel(c.source)).join(', ')} ${list.length === 1 ? 'is' : 'are'} only in a dotenv file, not in this process's environment: they reach your app only if it loads the file before LangSmith is imported`,
-      { fix: { text: 'Python: call load_dotenv() before importing LangChain/LangSmith (the SDK caches env lookups). Node: import "dotenv/config" first, or run node --env-file=.env. Or export them in the shell.', commands: ['python: from dotenv import load_dotenv; load_dotenv()  # first line', 'node --env-file=.env app.js'] }, docs: DOCS.envCaching, evidence: { names: list.map((c) => c.name) } }));
+      { fix: { text: 'Python: call load_dotenv() before importing LangChain/LangSmith (the SDK caches env lookups). Node: import "dotenv/config" first, or run node --env-file=.env. Or export them in the shell.', commands: dotenvExport(s, list) }, docs: DOCS.envCaching, evidence: { names: list.map((c) => c.name) } }));
   }
   for (const c of s.candidates.filter((c) => c.source.kind === 'env')) {
     const fileValues = s.candidates.filter((x) => x.name === c.name && x.source.kind === 'dotenv');
@@ -163,7 +163,7 @@ function tracing(s: LangSmithSettings, f: MakeFinding): Finding[] {
     }
   } else if (!s.key.value) {
     out.push(f('TRACING_WITHOUT_KEY', 'fail', 'Tracing is on but no API key is set: every trace upload fails with 401/403 ("Failed to send multipart request")', {
-      fix: { text: 'Set a key, or leave tracing off until you have one.', commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…'), envLine('LANGSMITH_TRACING', 'false')] }, docs: DOCS.apiKeys,
+      fix: { text: 'Set a key, or leave tracing off until you have one (LANGSMITH_TRACING=false).', commands: [envLine('LANGSMITH_API_KEY', '<your new lsv2_pt_ key>')] }, docs: DOCS.apiKeys,
     }));
   }
   return out;
@@ -209,4 +209,10 @@ function workspace(s: LangSmithSettings, f: MakeFinding): Finding[] {
   return [f('WORKSPACE_ID_INVALID', 'fail', `${where} is ${describeValue(ws.value)}, not a workspace id (a UUID like 1f2e3d4c-…); it is sent as X-Tenant-Id and refused`, {
     fix: { text: 'Copy the workspace id from LangSmith: Settings → Workspaces (or the URL /o/<org>/…?workspace=<id>); the doctor lists the ones your key can see once it authenticates.', commands: [envLine('LANGSMITH_WORKSPACE_ID', '<workspace uuid>')] }, docs: DOCS.workspaces,
   })];
+}
+
+/** Loads the dotenv files that hold these variables into the current shell (one line, as printed). */
+function dotenvExport(s: LangSmithSettings, list: Candidate[]): string[] {
+  const files = s.dotenvFiles.filter((f) => list.some((c) => c.source?.kind === 'dotenv' && c.source.file === f.display));
+  return files.length === 0 ? [] : [`set -a; ${files.map((f) => `. ${shellQuote(f.path)}`).join('; ')}; set +a`];
 }

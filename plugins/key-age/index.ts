@@ -46,11 +46,11 @@ export default defineChecker<{ warnExpiryDays?: number }>({
     findings.push(ctx.finding('KEY_AGE', 'info', ageMessage, { evidence: { createdAt: match.created_at ?? null } }));
     if (expires !== undefined && expires <= now) {
       findings.push(ctx.finding('KEY_EXPIRED', 'fail', `The key expired ${humanDuration(now - expires)} ago (${match.expires_at}); expired keys cannot be renewed`, {
-        fix: { text: `Create a new key (${DOCS.apiKeys}).`, commands: [envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')] }, docs: DOCS.apiKeys,
+        fix: { text: `Create a new key (${DOCS.apiKeys}).`, commands: [envLine('LANGSMITH_API_KEY', '<your new lsv2_pt_ key>')] }, docs: DOCS.apiKeys,
       }));
     } else if (expires !== undefined && expires - now <= warnDays * 86_400_000) {
       findings.push(ctx.finding('KEY_EXPIRING_SOON', 'warn', `The key expires in ${humanDuration(expires - now)} (${match.expires_at}); an expired key cannot be extended`, {
-        fix: { text: `Create a replacement key now and roll it out before ${match.expires_at} (${DOCS.apiKeys}).`, commands: [envLine('LANGSMITH_API_KEY', `${key.startsWith('lsv2_sk_') ? 'lsv2_sk_' : 'lsv2_pt_'}…   # the new key`)] }, docs: DOCS.apiKeys,
+        fix: { text: `Create a replacement key now and roll it out before ${match.expires_at} (${DOCS.apiKeys}).`, commands: [envLine('LANGSMITH_API_KEY', `<the new ${key.startsWith('lsv2_sk_') ? 'lsv2_sk_' : 'lsv2_pt_'} key>`)] }, docs: DOCS.apiKeys,
       }));
     }
     return ctx.report(findings, { summary: `${age[0]!.toUpperCase()}${age.slice(1)}, ${used}, ${expiry}`, evidence });

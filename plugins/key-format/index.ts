@@ -29,7 +29,7 @@ export default defineChecker({
         empty
           ? `${sourceLabel(blank!.source)} is set but empty, so the SDKs send no key`
           : 'No LangSmith API key is set: not LANGSMITH_API_KEY or LANGCHAIN_API_KEY in the environment or a dotenv file, and no SDK profile',
-        { fix: { text: CREATE_KEY, commands: [`export ${envLine('LANGSMITH_API_KEY', 'lsv2_pt_…')}`] }, docs: DOCS.apiKeys },
+        { fix: { text: CREATE_KEY, commands: [envLine('LANGSMITH_API_KEY', '<your new lsv2_pt_ key>')] }, docs: DOCS.apiKeys },
       );
     }
     if (key.kind === 'oauth') {
@@ -56,30 +56,30 @@ export default defineChecker({
         sdkStrips
           ? `${name} has quotes or whitespace around the key (${where}); the SDKs strip them, but curl, proxies and other integrations send them as part of the key`
           : `${name} has ${quoteInside && !/^["']|["']$/.test(value) ? 'a quote inside it' : 'unbalanced quotes'} (${where}); the SDKs send them as part of the key, which LangSmith rejects${notSent}`,
-        { fix: { text: 'Set the bare key, without quotes or spaces.', commands: [envLine(name, masked)] } }));
+        { fix: { text: 'Set the bare key, without quotes or spaces.', commands: [envLine(name, '<the key, without quotes or spaces>')] } }));
     }
 
     switch (cls.kind) {
       case 'legacy':
         findings.push(ctx.finding('KEY_LEGACY', 'fail',
           `${where} holds a legacy ls__ key (${masked}); LangSmith stopped accepting legacy keys on 2024-10-22${unsendable?.code === 'KEY_MALFORMED' ? notSent : ''}`,
-          { fix: { text: `${CREATE_KEY} Then remove every ls__ key (shell profile, .env files, CI secrets) so none shadows the new one.`, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
+          { fix: { text: `${CREATE_KEY} Then remove every ls__ key (shell profile, .env files, CI secrets) so none shadows the new one.`, commands: [envLine(name, '<your new lsv2_pt_ key>')] }, docs: DOCS.apiKeys }));
         break;
       case 'other-provider':
         findings.push(ctx.finding('KEY_OTHER_PROVIDER', 'fail',
           `${where} holds ${cls.provider ? `an ${cls.provider}` : "another service's"} key (${masked}), not a LangSmith key; it is not sent anywhere`,
-          { fix: { text: `Put the ${cls.provider ?? 'other'} key in its own variable and set ${name} to a LangSmith key (lsv2_pt_… or lsv2_sk_…). ${CREATE_KEY}`, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
+          { fix: { text: `Put the ${cls.provider ?? 'other'} key in its own variable and set ${name} to a LangSmith key (lsv2_pt_… or lsv2_sk_…). ${CREATE_KEY}`, commands: [envLine(name, '<your new lsv2_pt_ key>')] }, docs: DOCS.apiKeys }));
         break;
       case 'placeholder':
         findings.push(ctx.finding('KEY_PLACEHOLDER', 'fail',
           `${where} holds template text, not a key: ${showKeyValue(value)}; it is not sent anywhere`,
-          { fix: { text: `Replace the placeholder with a real key. ${CREATE_KEY}`, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
+          { fix: { text: `Replace the placeholder with a real key. ${CREATE_KEY}`, commands: [envLine(name, '<your new lsv2_pt_ key>')] }, docs: DOCS.apiKeys }));
         break;
       case 'personal-access-token':
       case 'service-key': {
         if (unsendable?.code === 'KEY_MALFORMED') {
           findings.push(ctx.finding('KEY_MALFORMED', 'fail', `${where} holds a ${kindLabel(cls.kind)} (${masked}) that cannot work${notSent}`,
-            { fix: { text: 'Copy the key again in one piece; it has no spaces or line breaks.', commands: [envLine(name, masked)] } }));
+            { fix: { text: 'Copy the key again in one piece; it has no spaces or line breaks.', commands: [envLine(name, '<the key, copied again in one piece>')] } }));
         } else if (!cls.sdkShape && !unsendable) {
           findings.push(ctx.finding('KEY_MALFORMED', 'warn',
             `${where} holds a ${kindLabel(cls.kind)} (${masked}) whose shape is unusual (${value.length} characters; keys are usually 51): it may be cut short`,
@@ -95,7 +95,7 @@ export default defineChecker({
         // A self-hosted instance without auth accepts any key (facts §3): there the SDK may work, so
         // only a warning; the doctor still sends nothing that is not shaped like a key.
         findings.push(ctx.finding('KEY_MALFORMED', selfHosted && shapeOnly ? 'warn' : 'fail', `${where} ${text}`,
-          { fix: { text: CREATE_KEY, commands: [envLine(name, 'lsv2_pt_…')] }, docs: DOCS.apiKeys }));
+          { fix: { text: CREATE_KEY, commands: [envLine(name, '<your new lsv2_pt_ key>')] }, docs: DOCS.apiKeys }));
       }
     }
 

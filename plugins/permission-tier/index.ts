@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { defineChecker, DOCS, excerpt, PROBES, tierFrom, type DoctorContext, type Finding, type Tier } from '../../src/index.js';
+import { defineChecker, DOCS, excerpt, PROBES, shellQuote, tierFrom, type DoctorContext, type Finding, type Tier } from '../../src/index.js';
 
 
 interface WorkspaceItem {
@@ -67,7 +67,8 @@ export default defineChecker<{ writeProbe?: boolean }>({
     const tooLarge = [evidence.emptyBatch, evidence.writeProbe].some((e) => (e as { status?: unknown } | undefined)?.status === 413);
     if (tooLarge) {
       findings.push(ctx.finding('PAYLOAD_TOO_LARGE', 'fail', 'A write of a few bytes was refused with 413 Request Entity Too Large: a proxy or the server\'s body limit will refuse trace batches', {
-        fix: { text: 'Self-hosted: raise the ingress body limit (nginx client_max_body_size, about 25 MB to match LangSmith). Otherwise check proxies between you and LangSmith.', commands: ['client_max_body_size 25m;   # nginx'] },
+        // A keyless POST shows who answers 413 (its Server header: nginx, the proxy) without sending the key.
+        fix: { text: 'Self-hosted: raise the ingress body limit (nginx client_max_body_size, about 25 MB to match LangSmith). Otherwise check proxies between you and LangSmith. The command shows which server answers 413 (its Server header), without sending the key.', commands: [`curl -sS -i -X POST -H 'Content-Type: application/json' --data '{}' ${shellQuote(`${(ctx.settings.endpoint.value ?? '').replace(/\/+$/, '')}/runs/batch`)}`] },
         docs: DOCS.selfHosted,
       }));
     }
@@ -78,14 +79,14 @@ export default defineChecker<{ writeProbe?: boolean }>({
       case 'read-only':
         findings.push(ctx.finding('TIER_READ_ONLY', tracing ? 'fail' : 'warn',
           `Read-only: ${role}${where} can read but not write traces (missing runs:create)${tracing ? '; with tracing on, every upload is refused with 403' : ''}. ${how}`, {
-            fix: { text: 'Ask a workspace admin for the Editor role, or for a service key with a role that has runs:create. Waiting changes nothing: keys have no activation period.', commands: ['npx langsmith-doctor --watch 60   # tells you the moment the role changes'] },
+            fix: { text: 'Ask a workspace admin for the Editor role, or for a service key with a role that has runs:create. Waiting changes nothing: keys have no activation period.', commands: ['langsmith-doctor --watch 60   # tells you the moment the role changes'] },
             docs: DOCS.rbac, evidence: { missing: measured.missing },
           }));
         break;
       case 'limited-write':
         findings.push(ctx.finding('TIER_LIMITED_WRITE', 'warn',
           `Limited write: ${role}${where} can trace (runs:create)${measured.lowerBound ? ' — at least; whether it can manage projects is not visible (run with --write-probe to measure)' : ' but cannot create or delete projects (missing projects:create, projects:delete)'}. ${how}`, {
-            fix: { text: 'Tracing works: runs sent to a new project name create it. For project management ask an admin for the Admin role.', commands: ['LANGSMITH_TRACING=true', 'LANGSMITH_PROJECT=<a new or existing project name>'] },
+            fix: { text: 'Tracing works: runs sent to a new project name create it. For project management ask an admin for the Admin role.', commands: ['export LANGSMITH_TRACING=true', 'export LANGSMITH_PROJECT=<a new or existing project name>'] },
             docs: DOCS.rbac, evidence: { missing: measured.missing },
           }));
         break;
@@ -100,7 +101,7 @@ export default defineChecker<{ writeProbe?: boolean }>({
       default:
         findings.push(ctx.finding('PERMISSION_UNKNOWN', 'warn',
           `The tier could not be measured: the workspace list gave no role or permissions (${list.status ?? list.networkError?.code ?? 'no answer'}) and the empty-batch probe was inconclusive`, {
-            fix: { text: 'Run with --write-probe to measure by creating and deleting a throwaway project.', commands: ['npx langsmith-doctor --write-probe'] },
+            fix: { text: 'Run with --write-probe to measure by creating and deleting a throwaway project.', commands: ['langsmith-doctor --write-probe'] },
           }));
     }
     if (evidence.writeProbe && (evidence.writeProbe as { leftover?: boolean }).leftover) {

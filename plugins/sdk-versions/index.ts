@@ -40,7 +40,7 @@ export default defineChecker<{ python?: boolean }>({
       if (onlyNew.length > 0) {
         findings.push(ctx.finding('SDK_IGNORES_LANGSMITH_VARS', 'fail',
           `JS langsmith ${js.version} reads only LANGCHAIN_* variables (LANGSMITH_* support arrived in 2024-08, about ${JS_LANGSMITH_VARS_SINCE}); ${onlyNew.map((x) => `LANGSMITH_${x}`).join(', ')} ${onlyNew.length === 1 ? 'is' : 'are'} never read`, {
-            fix: { text: 'Upgrade the SDK, or set the LANGCHAIN_* names too.', commands: ['npm install langsmith@latest', ...onlyNew.map((x) => `LANGCHAIN_${x === 'TRACING' ? 'TRACING_V2' : x}=<same value as LANGSMITH_${x}>`)] },
+            fix: { text: `Upgrade the SDK, or set the LANGCHAIN_* names too (${onlyNew.map((x) => `LANGCHAIN_${x === 'TRACING' ? 'TRACING_V2' : x}`).join(', ')}, with the values of their LANGSMITH_* twins).`, commands: ['npm install langsmith@latest'] },
             evidence: { version: js.version, where: js.where },
           }));
       }

@@ -18,7 +18,7 @@ describe('sdk-versions', () => {
     { description: 'nothing installed', options, codes: ['SDK_NOT_FOUND'], status: 'pass' },
     { description: 'field cases 2 and 3: an old JS SDK reads only LANGCHAIN_*', options, files: jsPkg('0.1.20'), env: { LANGSMITH_API_KEY: KEY, LANGSMITH_TRACING: 'true' },
       codes: ['SDK_IGNORES_LANGSMITH_VARS'], status: 'fail',
-      then: (r) => expect(r.findings[0]!.fix!.commands).toContain('LANGCHAIN_TRACING_V2=<same value as LANGSMITH_TRACING>') },
+      then: (r) => { expect(r.findings[0]!.fix!.commands).toEqual(['npm install langsmith@latest']); expect(r.findings[0]!.fix!.text).toContain('LANGCHAIN_TRACING_V2'); } },
     { description: 'JS 0.1.30 already reads LANGSMITH_TRACING (0.1.26), not yet LANGSMITH_API_KEY (0.1.42)', options, files: jsPkg('0.1.30'), env: { LANGSMITH_API_KEY: KEY, LANGSMITH_TRACING: 'true' },
       codes: ['SDK_IGNORES_LANGSMITH_VARS'], status: 'fail',
       then: (r) => { expect(r.findings[0]!.message).toMatch(/LANGSMITH_API_KEY is never read/); expect(r.findings[0]!.message).not.toContain('LANGSMITH_TRACING'); } },

@@ -13,7 +13,7 @@ export default defineChecker({
     if (res.status === 200 && body?.in_reject_set === true) {
       const type = body.usage_limit_type ?? 'a usage limit';
       findings.push(ctx.finding('USAGE_LIMIT_REACHED', 'fail', `The workspace is over ${type}${body.tenant_limit != null ? ` (limit ${body.tenant_limit})` : ''}: new traces are refused with 429 until it resets or is raised`, {
-        fix: { text: 'Check Settings → Usage and Billing: raise the limit or add billing, wait for the reset, or send less (LANGSMITH_TRACING_SAMPLING_RATE). New limits apply within a minute or two.', commands: ['LANGSMITH_TRACING_SAMPLING_RATE=0.1'] },
+        fix: { text: 'Check Settings → Usage and Billing: raise the limit or add billing, wait for the reset, or send less (LANGSMITH_TRACING_SAMPLING_RATE). New limits apply within a minute or two.', commands: ['export LANGSMITH_TRACING_SAMPLING_RATE=0.1'] },
         docs: DOCS.limits, evidence,
       }));
     } else {
@@ -26,7 +26,7 @@ export default defineChecker({
       if (limited) {
         const retry = limited.retryAfter ? ` (Retry-After: ${limited.retryAfter} s)` : '';
         findings.push(ctx.finding('RATE_LIMITED', 'warn', `${limited.method} ${limited.url} answered 429 Too Many Requests${retry}: rate limits answer 429, never 403`, {
-          fix: { text: `Wait${limited.retryAfter ? ` ${limited.retryAfter} s` : ''} and retry; lower request or trace volume.`, commands: ['LANGSMITH_TRACING_SAMPLING_RATE=0.5'] }, docs: DOCS.limits,
+          fix: { text: `Wait${limited.retryAfter ? ` ${limited.retryAfter} s` : ''} and retry; lower request or trace volume.`, commands: ['export LANGSMITH_TRACING_SAMPLING_RATE=0.5'] }, docs: DOCS.limits,
           evidence: { retryAfter: limited.retryAfter ?? null },
         }));
       }

@@ -7,6 +7,7 @@ import { UsageError, modeOf, type Io, type ParsedArgs } from '../cli.js';
 import { capTail, countNewlines, explainBytes, isLangSmithProblem, MAX_ANALYSED_BYTES } from '../langsmith/explain.js';
 import { secretRedactor, secretsOfVariables } from '../langsmith/secrets.js';
 import { renderExplainText } from '../report/explain-text.js';
+import { nameSelfIn } from '../core/invocation.js';
 import { TOOL_NAME } from '../version.js';
 
 export async function explainCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -15,7 +16,7 @@ export async function explainCommand(args: ParsedArgs, io: Io): Promise<number> 
   let read: ReadResult;
   if (fromStdin) {
     if (file === undefined && (io.stdin as { isTTY?: boolean }).isTTY) {
-      io.stderr.write(`${TOOL_NAME} explain: paste the error text, then press Ctrl-D (Ctrl-Z then Enter on Windows). Or: your-command 2>&1 | ${TOOL_NAME} explain\n`);
+      io.stderr.write(`${TOOL_NAME} explain: paste the error text, then press Ctrl-D (Ctrl-Z then Enter on Windows). Or: your-command 2>&1 | ${io.invocation ?? TOOL_NAME} explain\n`);
     }
     read = await readTail(io.stdin, MAX_ANALYSED_BYTES);
   } else {
@@ -31,7 +32,10 @@ export async function explainCommand(args: ParsedArgs, io: Io): Promise<number> 
   // The environment's secrets are masked inside the analysis, before excerpts are cut; the same
   // redactor passes over the whole output once more.
   const secrets = secretsOfVariables(Object.entries(io.env));
-  const result = explainBytes(read.tail, { totalBytes: read.totalBytes, lineOffset: read.droppedLines, secrets });
+  const raw = explainBytes(read.tail, { totalBytes: read.totalBytes, lineOffset: read.droppedLines, secrets });
+  // Fix commands name the doctor the way the user started it.
+  const self = (c: string) => nameSelfIn(c, TOOL_NAME, io.invocation);
+  const result = { ...raw, findings: raw.findings.map((f) => (f.fix?.commands ? { ...f, fix: { ...f.fix, commands: f.fix.commands.map(self) } } : f)) };
   const redactor = io.redactor ?? secretRedactor(secrets);
   const mode = modeOf(args, io);
   if (mode === 'json') {

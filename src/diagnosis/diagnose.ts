@@ -1,7 +1,8 @@
 // Results -> stage, tier, ranked causes and the action plan for the stage.
 import type { CheckResult, Finding } from '../core/checker.js';
 import { LEVEL_ORDER, SPECIFICITY, levelOf, type Level } from './levels.js';
-import { GATES, STAGES, type Stage, type StageDef, type Tier } from './stages.js';
+import { DEFAULT_ENDPOINT, ENDPOINT_TOKEN, GATES, STAGES, type Stage, type StageDef, type Tier } from './stages.js';
+import { shellQuote } from '../core/invocation.js';
 
 export interface Cause {
   code: string;
@@ -34,6 +35,8 @@ export interface DiagnoseOptions {
   stages?: Readonly<Record<string, StageDef>>;
   /** Levels of plugin-defined codes. */
   codeLevels?: Readonly<Record<string, string>>;
+  /** The endpoint in use: stage commands name it literally (`{endpoint}`), never through a variable that may be unset. */
+  endpoint?: string;
 }
 
 const TIER_CODES: Record<string, Tier> = {
@@ -106,7 +109,8 @@ export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions 
   } else if (primary?.f.fix && primary.f.severity !== 'info') {
     push({ action: primary.f.fix.text, why: primary.f.message, commands: primary.f.fix.commands ?? [], docs: primary.f.docs });
   }
-  for (const s of def.steps) push({ action: s.action, why: s.why, commands: s.commands ?? [], docs: s.docs });
+  const literal = (c: string) => c.replace(ENDPOINT_TOKEN, (_, rest: string) => shellQuote(`${opts.endpoint ?? DEFAULT_ENDPOINT}${rest}`));
+  for (const s of def.steps) push({ action: s.action, why: s.why, commands: (s.commands ?? []).map(literal), docs: s.docs });
 
   return { stage, stageTitle: def.title, stageMeaning: def.meaning, tier, causes, plan };
 }

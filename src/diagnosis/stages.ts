@@ -2,6 +2,8 @@
 // each stage. Config `stages` and plugin packs extend it (see mergeStages). No step anywhere
 // tells anyone to wait for an "activation period": LangSmith keys have none (facts §9).
 
+import { DEFAULT_REGIONS } from '../langsmith/regions.js';
+
 export type Stage = 'configure' | 'connect' | 'authenticate' | 'read-only' | 'limited-write' | 'full-access' | 'admin' | 'unknown';
 export type Tier = 'none' | 'read-only' | 'limited-write' | 'full-access' | 'admin' | 'unknown';
 
@@ -22,10 +24,19 @@ export interface StageDef {
 export const GATES: readonly Stage[] = ['configure', 'connect', 'authenticate'];
 export const STAGE_ORDER: readonly Stage[] = ['configure', 'connect', 'authenticate', 'read-only', 'limited-write', 'full-access', 'admin'];
 
+/**
+ * Commands are written as the user will paste them, with two stand-ins the diagnosis fills in:
+ * a leading `langsmith-doctor` becomes the way the doctor was started (`node /path/cli.js` when it
+ * is not installed), and `{endpoint}` (with the rest of its word) the endpoint in use, quoted.
+ * What the user must type is a `<placeholder>` (see PLACEHOLDER in langsmith/text.ts).
+ */
+export const ENDPOINT_TOKEN = /\{endpoint\}(\S*)/g;
+export const DEFAULT_ENDPOINT = DEFAULT_REGIONS.us!;
+
 const RERUN: StageStep = {
   action: 'Re-run the doctor',
   why: 'Each fix is confirmed by measuring again, not by waiting: a LangSmith key works the moment it is created.',
-  commands: ['npx langsmith-doctor'],
+  commands: ['langsmith-doctor'],
 };
 
 export const STAGES: Readonly<Record<Stage, StageDef>> = {
@@ -41,7 +52,7 @@ export const STAGES: Readonly<Record<Stage, StageDef>> = {
       {
         action: 'Test the route outside the SDK',
         why: 'A proxy, VPN or TLS-inspecting gateway behaves the same for curl; this separates the network from the key.',
-        commands: ['curl -sS -o /dev/null -w "%{http_code}\\n" "$LANGSMITH_ENDPOINT/info"'],
+        commands: ["curl -sS -o /dev/null -w '%{http_code}\\n' {endpoint}/info"],
       },
       RERUN,
     ],
@@ -62,8 +73,8 @@ export const STAGES: Readonly<Record<Stage, StageDef>> = {
       },
       {
         action: 'Meanwhile, keep your traces locally',
-        why: 'Work on the integration without write access: keep tracing off for LangSmith and log runs to a file, then replay them later.',
-        commands: ['LANGSMITH_TRACING=false', 'LANGSMITH_FAILED_TRACES_DIR=./traces   # JS SDK: writes traces it could not send'],
+        why: 'Work on the integration without write access: keep tracing off for LangSmith and log runs to a file, then replay them later (LANGSMITH_FAILED_TRACES_DIR: the JS SDK writes there the traces it could not send).',
+        commands: ['export LANGSMITH_TRACING=false', 'export LANGSMITH_FAILED_TRACES_DIR=./traces'],
       },
       {
         action: 'Build read-only views now',
@@ -72,7 +83,7 @@ export const STAGES: Readonly<Record<Stage, StageDef>> = {
       {
         action: 'Watch for the change',
         why: 'The doctor re-probes and tells you when the tier changes.',
-        commands: ['npx langsmith-doctor --watch 60'],
+        commands: ['langsmith-doctor --watch 60'],
       },
     ],
   },
@@ -83,7 +94,7 @@ export const STAGES: Readonly<Record<Stage, StageDef>> = {
       {
         action: 'Integrate tracing and other writes now',
         why: 'Editors can send traces, feedback and datasets; runs sent to a new project name create it as they arrive.',
-        commands: ['LANGSMITH_TRACING=true', 'LANGSMITH_PROJECT=my-app'],
+        commands: ['export LANGSMITH_TRACING=true', 'export LANGSMITH_PROJECT=<your project name>'],
       },
       {
         action: 'Have an admin create projects you need up front (or grant Admin)',
@@ -99,7 +110,7 @@ export const STAGES: Readonly<Record<Stage, StageDef>> = {
       {
         action: 'Complete the integration',
         why: 'Everything the workspace offers is open: dashboards, alerting rules, feedback, datasets and evaluations.',
-        commands: ['LANGSMITH_TRACING=true', 'LANGSMITH_PROJECT=my-app'],
+        commands: ['export LANGSMITH_TRACING=true', 'export LANGSMITH_PROJECT=<your project name>'],
       },
       {
         action: 'Flush traces before short-lived processes exit',
@@ -114,7 +125,7 @@ export const STAGES: Readonly<Record<Stage, StageDef>> = {
       {
         action: 'Use one service key per service, with an expiry',
         why: 'An org-admin key in an app is more power than tracing needs; a per-service key with a writing workspace role limits the damage of a leak.',
-        commands: ['LANGSMITH_API_KEY=lsv2_sk_…   # a service key for this service only (Settings → API Keys → Service key)'],
+        commands: ['export LANGSMITH_API_KEY=<a service key for this service only: Settings → API Keys → Service key>'],
         docs: 'https://docs.langchain.com/langsmith/administration-overview',
       },
       {
@@ -130,7 +141,7 @@ export const STAGES: Readonly<Record<Stage, StageDef>> = {
       {
         action: 'Run the network checks',
         why: 'Access is measured against LangSmith, never guessed from settings or the age of a key.',
-        commands: ['npx langsmith-doctor'],
+        commands: ['langsmith-doctor'],
       },
     ],
   },

@@ -659,18 +659,18 @@ interface Verdict {
   candidates?: Candidate[];
 }
 
-const endpointLines = (region = 'eu') => [`LANGSMITH_ENDPOINT=${REGION_URLS[region] ?? REGION_URLS.eu}`, `LANGCHAIN_ENDPOINT=${REGION_URLS[region] ?? REGION_URLS.eu}   # older SDKs read only this name`];
+const endpointLines = (region = 'eu') => [`export LANGSMITH_ENDPOINT=${REGION_URLS[region] ?? REGION_URLS.eu}`, `export LANGCHAIN_ENDPOINT=${REGION_URLS[region] ?? REGION_URLS.eu}   # older SDKs read only this name`];
 
 /** What each code means and how to fix it, for `explain`. */
 const FIXES: Record<string, { message: string; fix: Fix; docs?: string; severity?: Finding['severity'] }> = {
   KEY_LEGACY: {
     message: 'LangSmith refused a legacy ls__ key (legacy keys stopped working on 2024-10-22). If you already created a new key, an old one is still the one being sent.',
-    fix: { text: 'Create an lsv2_ key and remove every ls__ key: shell profile, OS environment, .env files, CI secrets (both LANGSMITH_API_KEY and LANGCHAIN_API_KEY); load .env before importing LangChain.', commands: ['LANGSMITH_API_KEY=lsv2_pt_…', 'grep -rn "ls__" .env* ~/.bashrc ~/.zshrc ~/.profile 2>/dev/null'] },
+    fix: { text: 'Create an lsv2_ key and remove every ls__ key: shell profile, OS environment, .env files, CI secrets (both LANGSMITH_API_KEY and LANGCHAIN_API_KEY); load .env before importing LangChain.', commands: ['export LANGSMITH_API_KEY=<your new lsv2_pt_ key>', 'grep -rn "ls__" .env* ~/.bashrc ~/.zshrc ~/.profile 2>/dev/null'] },
     docs: DOCS.apiKeys,
   },
   WORKSPACE_REQUIRED: {
     message: 'The key is organisation-scoped and the request named no workspace (X-Tenant-Id), so LangSmith refused it.',
-    fix: { text: 'Set LANGSMITH_WORKSPACE_ID to the workspace to use (Settings → Workspaces), or use a workspace-scoped key. SDKs older than Python 0.4.20 / JS 0.3.65 never send it: upgrade them. Raw HTTP calls send the header X-Tenant-Id.', commands: ['LANGSMITH_WORKSPACE_ID=<workspace uuid>', 'pip install -U langsmith   # or: npm install langsmith@latest'] },
+    fix: { text: 'Set LANGSMITH_WORKSPACE_ID to the workspace to use (Settings → Workspaces), or use a workspace-scoped key. SDKs older than Python 0.4.20 / JS 0.3.65 never send it: upgrade them. Raw HTTP calls send the header X-Tenant-Id.', commands: ['export LANGSMITH_WORKSPACE_ID=<workspace uuid>'] },
     docs: DOCS.workspaces,
   },
   NO_PLAN: {
@@ -680,7 +680,7 @@ const FIXES: Record<string, { message: string; fix: Fix; docs?: string; severity
   },
   KEY_EXPIRED: {
     message: 'The key has expired; an expired key cannot be renewed or extended.',
-    fix: { text: `Create a new key in Settings → API Keys (${DOCS.apiKeys}) and replace the old one everywhere it is set.`, commands: ['LANGSMITH_API_KEY=lsv2_pt_…'] },
+    fix: { text: `Create a new key in Settings → API Keys (${DOCS.apiKeys}) and replace the old one everywhere it is set.`, commands: ['export LANGSMITH_API_KEY=<your new lsv2_pt_ key>'] },
     docs: DOCS.apiKeys,
   },
   WORKSPACE_NOT_ACCESSIBLE: {
@@ -694,12 +694,12 @@ const FIXES: Record<string, { message: string; fix: Fix; docs?: string; severity
   },
   USAGE_LIMIT_REACHED: {
     message: 'A usage limit (plan allowance or a self-configured monthly limit) is reached; LangSmith refuses new traces (429) until it resets or is raised.',
-    fix: { text: 'Check Settings → Usage and Billing: add a payment method or raise the limit, wait for the reset, or trace less (LANGSMITH_TRACING_SAMPLING_RATE).', commands: ['LANGSMITH_TRACING_SAMPLING_RATE=0.1'] },
+    fix: { text: 'Check Settings → Usage and Billing: add a payment method or raise the limit, wait for the reset, or trace less (LANGSMITH_TRACING_SAMPLING_RATE).', commands: ['export LANGSMITH_TRACING_SAMPLING_RATE=0.1'] },
     docs: DOCS.limits,
   },
   PAYLOAD_TOO_LARGE: {
     message: 'The request body is larger than the server (or a proxy in front of it) accepts; LangSmith SaaS takes about 20–25 MB per batch. Not a key problem.',
-    fix: { text: 'Upgrade the SDK (smaller default batches), keep huge inputs/outputs out of traces (LANGSMITH_HIDE_INPUTS / LANGSMITH_HIDE_OUTPUTS, or trim them), and on self-hosted raise the ingress body limit (nginx client_max_body_size).', commands: ['pip install -U langsmith   # or: npm install langsmith@latest'] },
+    fix: { text: 'Upgrade the SDK (smaller default batches), keep huge inputs/outputs out of traces (LANGSMITH_HIDE_INPUTS / LANGSMITH_HIDE_OUTPUTS, or trim them), and on self-hosted raise the ingress body limit (nginx client_max_body_size). JS: npm install langsmith@latest.', commands: ['pip install -U langsmith'] },
     docs: DOCS.limits,
   },
   REGION_MISMATCH: {
@@ -709,7 +709,7 @@ const FIXES: Record<string, { message: string; fix: Fix; docs?: string; severity
   },
   PUBLIC_PROMPT_REGION: {
     message: 'Public LangChain Hub prompts (such as rlm/rag-prompt) are served from the US instance only; with a non-US endpoint the SDK looks for them in your region, where they do not exist (404).',
-    fix: { text: 'Pull public prompts from the US API and keep your regional endpoint for your own traces and prompts.', commands: ['hub.pull("rlm/rag-prompt", api_url="https://api.smith.langchain.com")   # Python, langchain.hub', 'Client(api_url="https://api.smith.langchain.com").pull_prompt("rlm/rag-prompt")   # Python, langsmith'] },
+    fix: { text: 'Pull public prompts from the US API and keep your regional endpoint for your own traces and prompts (Python: hub.pull("rlm/rag-prompt", api_url="https://api.smith.langchain.com"), or Client(api_url="https://api.smith.langchain.com").pull_prompt("rlm/rag-prompt")).', commands: [] },
     docs: DOCS.regions,
   },
   PROMPT_NOT_FOUND: {
@@ -720,27 +720,27 @@ const FIXES: Record<string, { message: string; fix: Fix; docs?: string; severity
   },
   RUNS_ENDPOINTS_CONFLICT: {
     message: 'LANGSMITH_ENDPOINT (or LANGCHAIN_ENDPOINT) and LANGSMITH_RUNS_ENDPOINTS are both set; the Python SDK refuses that combination.',
-    fix: { text: 'Keep one: LANGSMITH_RUNS_ENDPOINTS (a JSON map of endpoint → key, for tracing to several places) or LANGSMITH_ENDPOINT, and unset the other (both prefixes).', commands: ['unset LANGSMITH_RUNS_ENDPOINTS LANGCHAIN_RUNS_ENDPOINTS   # or unset LANGSMITH_ENDPOINT LANGCHAIN_ENDPOINT'] },
+    fix: { text: 'Keep one: LANGSMITH_RUNS_ENDPOINTS (a JSON map of endpoint → key, for tracing to several places) or LANGSMITH_ENDPOINT, and unset the other (both prefixes).', commands: ['unset LANGSMITH_RUNS_ENDPOINTS LANGCHAIN_RUNS_ENDPOINTS'] },
     docs: DOCS.runsEndpoints,
   },
   ENDPOINT_INVALID_URL: {
     message: 'The LangSmith endpoint is set but empty (or only quotes/whitespace), which the SDK rejects.',
-    fix: { text: 'Unset LANGSMITH_ENDPOINT (and LANGCHAIN_ENDPOINT) to use the US default, or set the full API URL of your region / your self-hosted base ending in /api/v1.', commands: ['unset LANGSMITH_ENDPOINT LANGCHAIN_ENDPOINT', 'LANGSMITH_ENDPOINT=https://api.smith.langchain.com'] },
+    fix: { text: 'Unset LANGSMITH_ENDPOINT (and LANGCHAIN_ENDPOINT) to use the US default, or set the full API URL of your region / your self-hosted base ending in /api/v1.', commands: ['unset LANGSMITH_ENDPOINT LANGCHAIN_ENDPOINT'] },
     docs: DOCS.regions,
   },
   KEY_MISSING: {
     message: 'The LangSmith SDK started without an API key while tracing to hosted LangSmith, so every trace upload is refused.',
-    fix: { text: 'Set LANGSMITH_API_KEY in the environment the process really gets (load .env before importing LangChain), or turn tracing off until you have a key.', commands: ['LANGSMITH_API_KEY=lsv2_pt_…', 'LANGSMITH_TRACING=false   # until a key is configured'] },
+    fix: { text: 'Set LANGSMITH_API_KEY in the environment the process really gets (load .env before importing LangChain), or turn tracing off until you have a key.', commands: ['export LANGSMITH_API_KEY=<your new lsv2_pt_ key>', 'export LANGSMITH_TRACING=false   # until a key is configured'] },
     docs: DOCS.apiKeys,
   },
   ENDPOINT_UI_HOST: {
     message: 'The endpoint answers HTML (the LangSmith web app, or a page in front of it) where the API answers JSON: LANGSMITH_ENDPOINT points at the web host (e.g. https://eu.smith.langchain.com) instead of the API host.',
-    fix: { text: 'Use the API host of your region (…api.smith.langchain.com), or for self-hosted the base URL ending in /api/v1.', commands: ['LANGSMITH_ENDPOINT=https://api.smith.langchain.com        # US', 'LANGSMITH_ENDPOINT=https://eu.api.smith.langchain.com     # EU', 'LANGSMITH_ENDPOINT=https://<your-host>/api/v1             # self-hosted'] },
+    fix: { text: 'Use the API host of your region (…api.smith.langchain.com), or for self-hosted the base URL ending in /api/v1.', commands: ['export LANGSMITH_ENDPOINT=<the API URL of your region (https://api.smith.langchain.com, https://eu.api.smith.langchain.com, …) or your self-hosted base ending in /api/v1>'] },
     docs: DOCS.regions,
   },
   TLS_UNTRUSTED: {
     message: "The LangSmith host's certificate is not trusted: typical of a TLS-inspecting corporate proxy that signs with its own root CA.",
-    fix: { text: "Give Node and Python your company's root CA instead of turning verification off.", commands: ['export NODE_EXTRA_CA_CERTS=/path/to/corporate-root-ca.pem   # Node (JS SDK)', 'export REQUESTS_CA_BUNDLE=/path/to/corporate-root-ca.pem   # Python (requests)', 'export SSL_CERT_FILE=/path/to/corporate-root-ca.pem'] },
+    fix: { text: "Give Node and Python your company's root CA instead of turning verification off.", commands: ['export NODE_EXTRA_CA_CERTS=<path to your corporate root CA .pem>   # Node (JS SDK)', 'export REQUESTS_CA_BUNDLE="$NODE_EXTRA_CA_CERTS"   # Python (requests)', 'export SSL_CERT_FILE="$NODE_EXTRA_CA_CERTS"'] },
   },
   TLS_ERROR: {
     message: 'The TLS handshake with the LangSmith host failed (https to an http port, a host-name mismatch, an expired certificate or a wrong clock).',
@@ -764,7 +764,7 @@ const FIXES: Record<string, { message: string; fix: Fix; docs?: string; severity
   },
   RATE_LIMITED: {
     message: 'LangSmith answered 429: a rate limit (per key and minute) or a usage limit. Limits answer 429, never 403.',
-    fix: { text: 'Wait and retry; lower the trace volume (LANGSMITH_TRACING_SAMPLING_RATE); check Settings → Usage and Billing for a plan or monthly limit.', commands: ['LANGSMITH_TRACING_SAMPLING_RATE=0.1'] },
+    fix: { text: 'Wait and retry; lower the trace volume (LANGSMITH_TRACING_SAMPLING_RATE); check Settings → Usage and Billing for a plan or monthly limit.', commands: ['export LANGSMITH_TRACING_SAMPLING_RATE=0.1'] },
     docs: DOCS.limits,
     severity: 'warn',
   },
@@ -780,7 +780,7 @@ const FIXES: Record<string, { message: string; fix: Fix; docs?: string; severity
   },
   AUTH_HEADER_WRONG: {
     message: 'The request sent the key as "Authorization: Bearer …". LangSmith API keys go in the x-api-key header; Bearer is only for OAuth/UI tokens.',
-    fix: { text: 'Send the key as x-api-key (plus X-Tenant-Id for an org-scoped key), or use the SDK, which does this for you.', commands: ['curl -H "x-api-key: $LANGSMITH_API_KEY" https://api.smith.langchain.com/api/v1/settings'] },
+    fix: { text: 'Send the key as x-api-key (plus X-Tenant-Id for an org-scoped key), or use the SDK, which does this for you.', commands: [] },
     docs: DOCS.apiKeys,
   },
 };
@@ -795,17 +795,17 @@ const CANDIDATES: Record<string, { why: string; howToTell: string; fix: Fix }> =
   TRACING_WITHOUT_KEY: {
     why: 'Tracing is on but the process has no LangSmith key (never set, or set in a .env that was not loaded), so every trace upload is refused.',
     howToTell: 'Print what the process sees: python -c "import os; print(repr(os.getenv(\'LANGSMITH_API_KEY\', \'\')[:8]))" (node: process.env.LANGSMITH_API_KEY?.slice(0, 8)). Empty means this.',
-    fix: { text: 'Set LANGSMITH_API_KEY where the process gets it, or turn tracing off (LANGSMITH_TRACING=false) until a key is configured.', commands: ['LANGSMITH_API_KEY=lsv2_pt_…', 'LANGSMITH_TRACING=false'] },
+    fix: { text: 'Set LANGSMITH_API_KEY where the process gets it, or turn tracing off (LANGSMITH_TRACING=false) until a key is configured.', commands: ['export LANGSMITH_API_KEY=<your new lsv2_pt_ key>'] },
   },
   KEY_PLACEHOLDER: {
     why: 'The key is template text (<your-api-key>, lsv2_pt_..., "your_langsmith_api_key") copied from an example .env: tracing is on and sends it.',
     howToTell: 'The text shows LANGSMITH_API_KEY/LANGCHAIN_API_KEY set to a template value; print the first 8 characters the process sees.',
-    fix: { text: 'Replace the template value with a real key (Settings → API Keys), or turn tracing off until you have one.', commands: ['LANGSMITH_API_KEY=lsv2_pt_…', 'LANGSMITH_TRACING=false'] },
+    fix: { text: 'Replace the template value with a real key (Settings → API Keys), or turn tracing off until you have one.', commands: ['export LANGSMITH_API_KEY=<your new lsv2_pt_ key>'] },
   },
   KEY_OTHER_PROVIDER: {
     why: "Another service's key (OpenAI sk-…, Anthropic sk-ant-…) is set as the LangSmith key.",
     howToTell: 'LangSmith keys start with lsv2_pt_ or lsv2_sk_; the text shows a different prefix for LANGSMITH_API_KEY/LANGCHAIN_API_KEY.',
-    fix: { text: 'Set LANGSMITH_API_KEY to a LangSmith key (lsv2_…) from Settings → API Keys.', commands: ['LANGSMITH_API_KEY=lsv2_pt_…'] },
+    fix: { text: 'Set LANGSMITH_API_KEY to a LangSmith key (lsv2_…) from Settings → API Keys.', commands: ['export LANGSMITH_API_KEY=<your new lsv2_pt_ key>'] },
   },
   KEY_LEGACY: {
     why: 'A legacy ls__ key is set; LangSmith stopped accepting them on 2024-10-22.',
@@ -815,7 +815,7 @@ const CANDIDATES: Record<string, { why: string; howToTell: string; fix: Fix }> =
   KEY_INVALID: {
     why: 'The key itself is wrong: mistyped or truncated, revoked or deleted, or a personal token whose owner left the organisation.',
     howToTell: 'Settings → API Keys lists live keys by prefix and last characters. `langsmith-doctor` tries the key on every region: refused everywhere means this.',
-    fix: { text: 'Create a new key in Settings → API Keys (it works at once; there is no activation period) and replace the old one everywhere.', commands: ['LANGSMITH_API_KEY=lsv2_pt_…'] },
+    fix: { text: 'Create a new key in Settings → API Keys (it works at once; there is no activation period) and replace the old one everywhere.', commands: ['export LANGSMITH_API_KEY=<your new lsv2_pt_ key>'] },
   },
   AUTH_HEADER_WRONG: {
     why: 'The key was sent as "Authorization: Bearer"; LangSmith reads API keys only from the x-api-key header.',
@@ -825,12 +825,12 @@ const CANDIDATES: Record<string, { why: string; howToTell: string; fix: Fix }> =
   SDK_IGNORES_LANGSMITH_VARS: {
     why: 'The installed SDK (JS before 2024-08, old langchain/langsmith Python) reads only the LANGCHAIN_* names, so a key set as LANGSMITH_API_KEY is never sent (or an old LANGCHAIN_API_KEY is sent instead).',
     howToTell: 'pip show langsmith langchain-core / npm ls langsmith: old versions plus LANGSMITH_* variables mean this; setting LANGCHAIN_API_KEY as well makes it work.',
-    fix: { text: 'Upgrade langsmith / langchain-core, or set the LANGCHAIN_* names too (LANGCHAIN_API_KEY, LANGCHAIN_TRACING_V2=true, LANGCHAIN_ENDPOINT).', commands: ['pip install -U langsmith langchain-core   # or: npm install langsmith@latest @langchain/core@latest', 'LANGCHAIN_API_KEY=lsv2_pt_…'] },
+    fix: { text: 'Upgrade langsmith / langchain-core (JS: npm install langsmith@latest @langchain/core@latest), or set the LANGCHAIN_* names too (LANGCHAIN_API_KEY, LANGCHAIN_TRACING_V2=true, LANGCHAIN_ENDPOINT).', commands: ['pip install -U langsmith langchain-core'] },
   },
   DOTENV_NOT_LOADED: {
     why: 'The key is in a .env file but the environment was read before it was loaded (load_dotenv after the imports, or never called), so the client ran without it.',
     howToTell: 'Print os.environ.get("LANGSMITH_API_KEY") right where the client is created; call load_dotenv() before any LangChain import.',
-    fix: { text: 'Call load_dotenv() (or export the variables in the shell) before importing or constructing any LangChain/LangSmith object; restart notebooks after changing them.', commands: ['from dotenv import load_dotenv; load_dotenv()   # first lines of the program'] },
+    fix: { text: 'Call load_dotenv() (Python: from dotenv import load_dotenv; load_dotenv() as the first lines) (or export the variables in the shell) before importing or constructing any LangChain/LangSmith object; restart notebooks after changing them.', commands: [] },
   },
   KEY_EXPIRED: {
     why: 'The key had an expiry date that has passed (expired keys cannot be renewed).',
@@ -845,7 +845,7 @@ const CANDIDATES: Record<string, { why: string; howToTell: string; fix: Fix }> =
   TIER_LIMITED_WRITE: {
     why: 'Creating (or deleting) a project needs projects:create, which only Workspace Admins have; Editors can trace into existing projects but not create them.',
     howToTell: 'Tracing into an existing project works while creating one gets 403; `langsmith-doctor --write-probe` measures it.',
-    fix: { text: 'Trace into a project an admin created, or ask for the Admin role.', commands: ['LANGSMITH_PROJECT=<an existing project>'] },
+    fix: { text: 'Trace into a project an admin created, or ask for the Admin role.', commands: ['export LANGSMITH_PROJECT=<an existing project>'] },
   },
   WORKSPACE_REQUIRED: {
     why: 'An organisation-scoped service key sent without a workspace id (X-Tenant-Id). The SDKs usually say so, but some routes answer a bare 403.',
@@ -1069,3 +1069,6 @@ const ABSORBERS = new Set([
 export function isLangSmithProblem(f: Finding): boolean {
   return f.code !== 'NOT_LANGSMITH_ERROR' && f.severity !== 'info';
 }
+
+/** Every fix of the explain table, for the pasted-commands test. */
+export { FIXES as EXPLAIN_FIXES };

@@ -1,4 +1,5 @@
 // Showing values safely: hostile or huge values become a description, never a wall of bytes.
+import { shellQuote } from '../core/invocation.js';
 
 const MAX_SHOWN = 80;
 
@@ -12,12 +13,18 @@ export function describeValue(value: string): string {
   return JSON.stringify(value);
 }
 
-/** A dotenv/shell line to set a variable. The caller passes masked or placeholder values only. */
+/**
+ * A template's placeholder: what the user must type, written `<like this>`. Left unquoted on
+ * purpose: a line that still holds one is a shell syntax error, so it cannot run by accident.
+ */
+export const PLACEHOLDER = /<[^<>\n]+>/g;
+
+/**
+ * A shell line that sets a variable for the commands after it: `export NAME=value`, the value
+ * shell-quoted (a `<placeholder>` stays bare, see PLACEHOLDER). The caller passes no secret.
+ */
 export function envLine(name: string, value: string): string {
-  return `${name}=${value}`;
+  return `export ${name}=${/^<[^<>\n]+>$/.test(value) ? value : shellQuote(value)}`;
 }
 
-/** POSIX shell single-quoting when needed, so a printed command runs as printed. */
-export function shellQuote(v: string): string {
-  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(v) ? v : `'${v.replace(/'/g, `'\\''`)}'`;
-}
+export { shellQuote };

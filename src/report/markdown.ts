@@ -1,5 +1,5 @@
 // Markdown: to paste into a GitHub issue or a support ticket. Already redacted upstream.
-import type { Report } from './model.js';
+import { describeEnvironment, type Report } from './model.js';
 import { STATUS_GLYPH, oneLine } from './text.js';
 
 export function renderMarkdown(report: Report): string {
@@ -11,6 +11,7 @@ export function renderMarkdown(report: Report): string {
   if (report.demo) out.push(`> Demo run: scenario \`${report.demo.scenario}\` against the built-in emulator, not a real account.`, '');
   out.push(
     `| | |`, `|---|---|`,
+    ...(t.folder !== undefined ? [`| Folder | \`${esc(t.folder)}\` (config: ${t.config ? `\`${esc(t.config)}\`` : 'none found'}) |`] : []),
     `| Endpoint | \`${t.endpoint ?? '(none)'}\` (${t.endpointSource ?? 'unset'}${t.region ? `, ${t.region}` : ''}) |`,
     `| Key | \`${t.key ?? '(none)'}\` (${t.keyKind}${t.keySource ? `, from ${t.keySource}` : ''}) |`,
     `| Workspace | ${t.workspaceId ? `\`${t.workspaceId}\`` : '(not set)'} |`,
@@ -18,6 +19,7 @@ export function renderMarkdown(report: Report): string {
     `| Tier | ${d.tier} |`,
     `| Checks | ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.skip} skip, ${s.error} error |`,
     `| Tool | ${report.tool.name} ${report.tool.version}, ${report.startedAt} |`,
+    ...(report.environment ? [`| Environment | ${esc(describeEnvironment(report.environment))} |`] : []),
     '',
   );
   if (d.causes.length > 0) {
@@ -43,7 +45,9 @@ export function renderMarkdown(report: Report): string {
     for (const c of withFindings) {
       for (const f of c.findings) {
         out.push(`- \`${f.code}\` (${f.severity}${f.ignored ? ', ignored' : ''}, ${c.id}): ${esc(f.message)}`);
-        if (f.fix) out.push(`  - Fix: ${esc(f.fix.text)}${f.fix.commands?.length ? ` \`${f.fix.commands.map(oneLine).join('` `')}\`` : ''}`);
+        if (f.fix) out.push(`  - Fix: ${esc(f.fix.text)}`);
+        // One block per fix: its lines run in sequence, as printed.
+        if (f.fix?.commands?.length) out.push('', '    ```sh', ...f.fix.commands.map((x) => `    ${oneLine(x)}`), '    ```', '');
       }
     }
     out.push('');

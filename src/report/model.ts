@@ -2,8 +2,15 @@
 import type { CheckResult, Status } from '../core/checker.js';
 import type { Diagnosis } from '../diagnosis/diagnose.js';
 import type { TranscriptEntry } from '../langsmith/http.js';
+import type { ReportEnvironment } from './environment.js';
+
+export { environmentOf, describeEnvironment, type ReportEnvironment } from './environment.js';
 
 export interface ReportTarget {
+  /** The folder diagnosed (config search, dotenv files, SDK detection). */
+  folder?: string;
+  /** The config file used; null when none was found. */
+  config?: string | null;
   endpoint: string | null;
   endpointSource: string | null;
   region: string | null;
@@ -22,6 +29,8 @@ export interface Report {
   /** Present when the run was a demo against the built-in emulator. */
   demo?: { scenario: string; summary: string };
   target: ReportTarget;
+  /** Where the run happened (OS, Node, shell, CI, SDK versions). */
+  environment?: ReportEnvironment;
   checks: Array<CheckResult & { evidence: Record<string, unknown> }>;
   diagnosis: Diagnosis;
   summary: Record<Status, number>;

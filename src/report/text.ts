@@ -1,7 +1,7 @@
 // Plain text: the CI log and pipe renderer. No colours, no cursor movement, one line per fact.
 import type { CheckResult, Finding, Status } from '../core/checker.js';
 import { oneLine } from '../core/text.js';
-import type { Report, ReportTarget } from './model.js';
+import { describeEnvironment, type Report, type ReportTarget } from './model.js';
 
 export const STATUS_GLYPH: Record<Status, string> = { pass: '✔', warn: '⚠', fail: '✖', skip: '○', error: '!' };
 export const SEVERITY_GLYPH: Record<Finding['severity'], string> = { info: 'ℹ', warn: '⚠', fail: '✖' };
@@ -10,6 +10,7 @@ export function renderHeader(target: ReportTarget, demo?: Report['demo']): strin
   const lines = [];
   if (demo) lines.push(`DEMO — scenario '${demo.scenario}' against the built-in LangSmith emulator (not your account): ${demo.summary}`);
   lines.push(oneLine(`langsmith-doctor — endpoint ${target.endpoint ?? '(none)'}${target.endpointSource ? ` (${target.endpointSource})` : ''}`));
+  if (target.folder !== undefined) lines.push(oneLine(`  folder ${target.folder}${demo ? ' (the demo\'s own empty folder)' : ''}${target.config !== undefined ? ` · config ${target.config ?? '(none found)'}` : ''}`));
   lines.push(oneLine(`  key ${target.key ?? '(none)'}${target.keySource ? ` from ${target.keySource}` : ''} · ${target.keyKind}${target.workspaceId ? ` · workspace ${target.workspaceId}` : ''}`));
   return lines.join('\n') + '\n';
 }
@@ -54,7 +55,8 @@ export function renderConclusion(report: Pick<Report, 'summary' | 'diagnosis' | 
 }
 
 export function renderText(report: Report): string {
-  return renderHeader(report.target, report.demo) + '\n' + report.checks.map(renderCheck).join('') + renderConclusion(report);
+  const env = report.environment ? oneLine(`  environment: ${describeEnvironment(report.environment)}`) + '\n' : '';
+  return renderHeader(report.target, report.demo) + env + '\n' + report.checks.map(renderCheck).join('') + renderConclusion(report);
 }
 
 // oneLine lives in core (every layer shows hostile text); re-exported for the renderers.

@@ -8,7 +8,7 @@ import { createChecklistStore } from './store.js';
 
 export async function renderInteractive(prepared: Prepared, io: Io): Promise<Report> {
   const store = createChecklistStore({
-    target: prepared.redactor.deep(targetOf(prepared.settings)),
+    target: prepared.redactor.deep(targetOf(prepared.settings, prepared.options.cwd, prepared.config)),
     demo: prepared.options.demo,
     color: !io.env.NO_COLOR,
   });

@@ -86,7 +86,7 @@ describe('the real path: emulator on loopback, config regions, the user environm
     expect(report.target.endpointSource).toBe('default');
     const cause = report.diagnosis.causes[0];
     expect(cause.code).toBe('REGION_MISMATCH');
-    expect(report.diagnosis.plan[0].commands).toContain(`LANGSMITH_ENDPOINT=${emu.urls.regions.eu}`);
+    expect(report.diagnosis.plan[0].commands).toContain(`export LANGSMITH_ENDPOINT=${emu.urls.regions.eu}`);
     // The key went only to the configured region hosts.
     const hosts = new Set(report.transcript.map((t: { url: string }) => new URL(t.url).origin));
     for (const h of hosts) expect(Object.values(emu.urls.regions).map((u) => new URL(u).origin)).toContain(h);

@@ -1,0 +1,58 @@
+// The interactive screen in an 80-column terminal, started from an app folder that is not the
+// clone (the README's `npm --prefix <clone> start`): it says which folder it diagnosed, reads that
+// folder's .env, and the plan's doctor command is printed whole, as it can be pasted.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CLI, ROOT, tempDir } from '../helpers/cli.js';
+import { fakeKey } from '../helpers/keys.js';
+
+const hasTmux = (() => {
+  try {
+    execFileSync('tmux', ['-V']);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+const KEY = fakeKey('tmux-app');
+
+function tmux(...args: string[]): string {
+  return execFileSync('tmux', ['-L', 'lsd-test-app', ...args], { encoding: 'utf8' });
+}
+
+async function waitFor(session: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  const until = Date.now() + timeoutMs;
+  let screen = '';
+  while (Date.now() < until) {
+    screen = tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-300');
+    if (pattern.test(screen)) return screen;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
+}
+
+describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('npm start from an app folder, in an 80-column terminal', () => {
+  it('diagnoses the app folder and prints the doctor command whole', async () => {
+    const app = tempDir('lsd-app-');
+    writeFileSync(path.join(app, '.env'), `LANGSMITH_API_KEY=${KEY}\nLANGSMITH_TRACING=True\n`);
+    const session = `lsda${process.pid}`;
+    const env = `env -i PATH="${process.env.PATH}" HOME="${app}" TERM=xterm-256color`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '40', '-c', app, `${env} npm --prefix ${ROOT} start -- --offline; echo "EXIT=$?"; sleep 60`);
+    try {
+      const screen = await waitFor(session, /EXIT=\d/);
+      expect(tmux('display-message', '-p', '-t', session, '#{window_width}').trim()).toBe('80');
+      expect(screen).toContain(`folder ${app}`);
+      expect(screen).toContain('TRACING_FLAG_INVALID');
+      expect(screen).toContain('.env');
+      // The re-run step names the doctor as it was started: the clone's bundle, not `npx`.
+      expect(screen).toContain(`node ${CLI}`);
+      expect(screen).not.toContain('npx langsmith-doctor');
+      expect(screen).not.toContain(KEY);
+    } finally {
+      tmux('kill-session', '-t', session);
+    }
+  }, 60_000);
+});
