@@ -71,7 +71,7 @@ LangSmith keys work the moment they are created: there is no activation period t
 /** For tests and callers that print the help with the installed name. */
 export const HELP = help();
 
-const COMMAND_HELP: Record<'explain' | 'plugins' | 'emulator', (self: string) => string> = {
+const COMMAND_HELP: Record<'explain' | 'plugins' | 'emulator' | 'init-plugin', (self: string) => string> = {
   explain: (self) => `Usage: ${self} explain [FILE|-] [--json] [--plain]
 
 Classifies a pasted error log or traceback (LangSmith SDK, HTTP client, proxy, another provider)
@@ -111,7 +111,21 @@ Options
 
 Examples
   ${self} emulator --scenario viewer
-  ${self} emulator --scenario eu-region --port 8123
+  ${self} emulator --scenario eu-key-on-us-default --port 8123
+`,
+  'init-plugin': (self) => `Usage: ${self} init-plugin NAME [--command bash|python] [--cwd DIR]
+
+Scaffolds a checker plugin in checks/NAME/ (a TypeScript checker, or a bash or python command
+plugin with --command), with a README listing its codes and a test that passes as generated, and
+adds it to the project's config (.langsmith-doctorrc.json is created when there is none).
+
+Options
+  --command bash|python   a command plugin in that language instead of a TypeScript module
+  --cwd DIR               the project folder (default: the current one)
+
+Examples
+  ${self} init-plugin vpn-route
+  ${self} init-plugin proxy-allowlist --command python
 `,
 };
 
@@ -121,7 +135,7 @@ export { UsageError };
 export interface ParsedArgs {
   command: 'diagnose' | 'plugins' | 'explain' | 'emulator' | 'init-plugin' | 'help' | 'version';
   /** With `help`: the command whose help was asked (`explain --help`). */
-  helpFor?: 'explain' | 'plugins' | 'emulator';
+  helpFor?: 'explain' | 'plugins' | 'emulator' | 'init-plugin';
   positionals: string[];
   cwd?: string;
   json: boolean;
@@ -202,7 +216,7 @@ export function parseCli(argv: string[]): ParsedArgs {
   const [first, ...rest] = parsed.positionals;
   let command: ParsedArgs['command'] = 'diagnose';
   let positionals = parsed.positionals;
-  const named = first === 'plugins' || first === 'explain' || first === 'emulator' ? first : undefined;
+  const named = first === 'plugins' || first === 'explain' || first === 'emulator' || first === 'init-plugin' ? first : undefined;
   if (v.help) command = 'help';
   else if (v.version) command = 'version';
   else if (first === 'plugins' || first === 'explain' || first === 'emulator' || first === 'init-plugin') {
