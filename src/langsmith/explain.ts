@@ -215,6 +215,14 @@ export function explainText(input: string, opts: ExplainOptions = {}, analysedBy
       if (g) g.hits.push(h);
       else groups.set(key, { att, hits: [h] });
     }
+    // Hits that name no service on a line whose own words prove exactly one service are that
+    // service's ("cohere…ApiError: status_code: 403, body: … 403 Forbidden").
+    const unknown = groups.get('unknown');
+    const proven = [...groups.entries()].filter(([k, g]) => k !== 'unknown' && g.att.how === 'declared');
+    if (unknown && proven.length === 1) {
+      proven[0]![1].hits.push(...unknown.hits);
+      groups.delete('unknown');
+    }
     // The OpenAI client's error format is shared by Azure, Groq, OpenRouter…: the more specific
     // service on the same line wins.
     const openai = groups.get('openai');
@@ -325,7 +333,10 @@ function readHints(text: string): Hints {
     const v = m[1] ?? '';
     // A masked display (lsv2_pt_…abcd, ****) is a real key shown safely, not a template.
     if (/^lsv2_(?:pt|sk)_.{0,8}(?:…|\*{3})/.test(v) && !/\.\.\./.test(v)) continue;
-    const kind = classifyKey(v).kind;
+    // A run of * or • is the poster masking the key in a post: it says nothing about the key.
+    if (/^[*•]{3,}$/.test(v)) continue;
+    // A code expression assigned as text (`%env KEY=userdata.get('…')`): the key IS that text.
+    const kind = /^[A-Za-z_$][\w$.]{0,80}[([]$/.test(v) ? 'placeholder' : classifyKey(v).kind;
     if (kind === 'placeholder' || kind === 'none' || kind === 'other-provider' || kind === 'legacy') keyKinds.add(kind);
   }
   const head = text.length > 2_000_000 ? text.slice(0, 1_000_000) + text.slice(-1_000_000) : text;
@@ -346,12 +357,19 @@ function readHints(text: string): Hints {
 
 function regionOfHost(host: string | undefined): string | undefined {
   if (!host) return undefined;
-  const h = host.toLowerCase();
+  // A LangSmith API host cut off by a pasted title or a wrapped line is still that host.
+  const h = completeLangSmithHost(host.toLowerCase());
   if (LANGSMITH_API_HOST.test(h) || LANGSMITH_UI_HOST.test(h)) {
     const first = h.split('.')[0]!;
     return ['eu', 'apac', 'aws', 'dev', 'beta'].includes(first) ? first : 'us';
   }
   return 'self-hosted';
+}
+
+/** `api.smith.langchain.co` (a truncated paste) -> `api.smith.langchain.com`; other hosts unchanged. */
+function completeLangSmithHost(h: string): string {
+  const m = /^((?:eu|apac|aws)\.)?api\.smith\.langchain\.c(?:o)?$/.exec(h);
+  return m ? `${m[1] ?? ''}api.smith.langchain.com` : h;
 }
 
 /** Loopback as regions.ts defines it, plus the names that mean "this machine" in pasted logs. */
@@ -452,6 +470,9 @@ class Analyser {
         if (a) return { ...a, how: d <= NEAR_LINES ? 'near' : 'global' };
       }
     }
+    // The text names the service itself ("Invalid Exa API key"): that one, whoever it is.
+    const named = h.sig.code === 'NOT_LANGSMITH_ERROR' ? h.sig.pattern.exec(this.doc.text.slice(h.pos, h.end))?.[1] : undefined;
+    if (named) return { service: 'host', name: named, how: 'declared' };
     if (this.hints.hasLangSmith) return { service: 'langsmith', how: 'global' };
     if (this.hints.firstOther) {
       return { service: this.hints.firstOther, name: OTHER_SERVICES.find((o) => o.id === this.hints.firstOther)?.name, how: 'global' };
@@ -551,14 +572,16 @@ class Analyser {
       // Another service's error. Only errors worth naming (not a JSON parse error, not a 404).
       const meaningful = hits.some((h) => h.sig.code === 'NOT_LANGSMITH_ERROR' || !['not-json', 'http-404', 'http-405', 'nginx-405', 'not-found-error'].includes(h.sig.id));
       if (!meaningful) return undefined;
-      const name = att.service === 'host' ? (att.host ?? 'another host') : (att.name ?? att.service);
+      const name = att.service === 'host' ? (att.host ?? att.name ?? 'another host') : (att.name ?? att.service);
       const svc = OTHER_SERVICES.find((o) => o.id === att.service);
       const what = status ? `${status} ` : '';
-      const loader = att.service === 'host' && /document_loaders|WebBaseLoader|UrlLoader|HtmlLoader|WebBaseLoader/.test(this.near(line, NEAR_LINES, 2)) ? ' (a document loader fetching a web page)' : '';
-      const message = att.service === 'host'
+      // A web site (a host with no known service) is told apart from a service the text names.
+      const site = att.service === 'host' && att.host !== undefined;
+      const loader = site && /document_loaders|WebBaseLoader|UrlLoader|HtmlLoader|WebBaseLoader/.test(this.near(line, NEAR_LINES, 2)) ? ' (a document loader fetching a web page)' : '';
+      const message = site
         ? `This ${what}error comes from ${name}${loader}, not from LangSmith: the site refused or failed the request. It is not a LangSmith key problem.`
         : `This ${what}error comes from ${name}, not from LangSmith. It is not a LangSmith key problem${svc?.keyVar && (status === 401 || status === 403 || hits.some((h) => h.sig.code === 'NOT_LANGSMITH_ERROR')) ? ` (check ${svc.keyVar} and that service's account)` : ''}.`;
-      const fix: Fix = att.service === 'host' || att.service === 'cloudflare' || att.service === 'web'
+      const fix: Fix = site || att.service === 'cloudflare' || att.service === 'web'
         ? { text: `Look at the request to ${name}: many sites block scripted clients (set a browser-like User-Agent, respect robots.txt, or use a different source). langsmith-doctor cannot fix another service.`, commands: [] }
         : { text: `Fix it on the ${name} side${svc?.keyVar ? ` (${svc.keyVar}, its account, quota and endpoint)` : ''}; langsmith-doctor only diagnoses LangSmith.`, commands: [] };
       return {
@@ -622,6 +645,9 @@ class Analyser {
   }
 }
 
+/** Signatures that prove another service (its error shape), used as markers of its lines. */
+const SERVICE_SHAPES = SIGNATURES.filter((sig) => sig.code === 'NOT_LANGSMITH_ERROR' && sig.service !== undefined && sig.service !== 'langsmith');
+
 function markersIn(seg: string): { service: string; index: number }[] {
   const out: { service: string; index: number }[] = [];
   const ls = new RegExp(LANGSMITH_MARKERS.source, 'gi');
@@ -632,6 +658,11 @@ function markersIn(seg: string): { service: string; index: number }[] {
     const re = new RegExp(s.markers.source, s.markers.flags.includes('g') ? s.markers.flags : s.markers.flags + 'g');
     let k = 0;
     while ((m = re.exec(seg)) !== null && k++ < 5) out.push({ service: s.id, index: m.index });
+  }
+  // A service's own error shape marks its line as well as its words do.
+  for (const sig of SERVICE_SHAPES) {
+    const hit = sig.pattern.exec(seg);
+    if (hit) out.push({ service: sig.service!, index: hit.index });
   }
   return out.sort((a, b) => a.index - b.index);
 }
@@ -901,18 +932,21 @@ function decide(c: Ctx): Verdict | undefined {
   if (has('org-scoped')) return v('WORKSPACE_REQUIRED');
   if (has('no-plan')) return v('NO_PLAN');
   if (has('expired') && (st === undefined || st === 401 || st === 403)) return v('KEY_EXPIRED');
-  if (has('workspace-access') && (st === undefined || st === 403 || st === 404)) return v('WORKSPACE_NOT_ACCESSIBLE');
+  // A 404 on a prompt route is about the prompt, even when its name contains "Workspace".
+  if (has('workspace-access') && (st === undefined || st === 403 || (st === 404 && !isPromptRoute(c)))) return v('WORKSPACE_NOT_ACCESSIBLE');
   if (has('license') || (has('langgraph-license-check') && (st === 403 || st === 401))) return v('LICENSE_INVALID');
   if (has('usage-limit') && (st === undefined || st === 429 || st === 403)) return v('USAGE_LIMIT_REACHED');
   if (has('too-large-text', 'http-413') || st === 413) return v('PAYLOAD_TOO_LARGE');
   if (has('no-prompt-owner')) return v('REGION_MISMATCH');
   if (has('conflicting-endpoints')) return v('RUNS_ENDPOINTS_CONFLICT');
-  if (has('empty-url')) return v('ENDPOINT_INVALID_URL');
+  if (has('empty-url', 'invalid-url')) return v('ENDPOINT_INVALID_URL');
   if (has('missing-key-warning')) return v('KEY_MISSING', true, { severity: 'fail' });
   if (has('info-not-json', 'nginx-405') || st === 405 || (c.host && LANGSMITH_UI_HOST.test(c.host) && (st !== undefined || has('not-json')))) return v('ENDPOINT_UI_HOST');
   if (has('not-json') && c.ids.size === 1) return /Failed to (?:get|fetch) info|\/info\b/.test(c.near) ? v('ENDPOINT_UI_HOST') : undefined;
-  if (has('tls-untrusted')) return v('TLS_UNTRUSTED');
-  if (has('tls-error')) return v('TLS_ERROR');
+  // "certificate verify failed: certificate has expired" is a failed verification, but of a
+  // certificate past its date (or for another name), not of an untrusted chain.
+  if (has('tls-untrusted') && !TLS_NOT_TRUST.test(c.near)) return v('TLS_UNTRUSTED');
+  if (has('tls-untrusted', 'tls-error')) return v('TLS_ERROR');
   if (has('dns')) return v('DNS_FAILURE');
   if (has('refused')) return v('CONNECTION_REFUSED');
   if (has('timeout', 'request-timeout-error') || st === 408) return v('TIMEOUT');
@@ -926,8 +960,7 @@ function decide(c: Ctx): Verdict | undefined {
   if ((st !== undefined && st >= 500) || has('api-error')) return v('SERVICE_ERROR');
   if (st === 407) return v('PROXY_INTERFERENCE');
   if (st === 404 || has('not-found-error')) {
-    const prompt = /\/commits\/|\/repos\//.test(c.path ?? '') || /hub\.pull|pull_prompt|\/commits\//.test(c.near);
-    if (!prompt) return undefined;
+    if (!isPromptRoute(c)) return undefined;
     const owner = /\/commits\/([^/\s'"]{1,100})\//.exec(c.path ?? c.near)?.[1] ?? /(?:hub\.pull|pull_prompt)\(\s{0,3}["']([^/"'\s]{1,100})\//.exec(c.near)?.[1];
     const nonUs = c.region !== undefined && c.region !== 'us' && c.region !== 'self-hosted';
     if (nonUs && owner !== undefined && owner !== '-') return v('PUBLIC_PROMPT_REGION');
@@ -940,6 +973,13 @@ function decide(c: Ctx): Verdict | undefined {
   if (st === undefined && has('ingest-forbidden')) return ambiguous403({ ...c, status: 403 });
   return undefined;
 }
+
+function isPromptRoute(c: Ctx): boolean {
+  return /\/commits\/|\/repos\//.test(c.path ?? '') || /hub\.pull|pull_prompt|\/commits\//.test(c.near);
+}
+
+/** TLS failures that are not about trust: an expired certificate, a name mismatch. */
+const TLS_NOT_TRUST = /certificate has expired|CERT_HAS_EXPIRED|Hostname mismatch|ERR_TLS_CERT_ALTNAME_INVALID|does not match (?:target )?host/i;
 
 function where(c: Ctx): string {
   const route = c.path ? c.path.split('?')[0]!.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '<id>') : undefined;
