@@ -348,7 +348,8 @@ function readHints(text: string): Hints {
     tracingV2Langsmith: /\bLANGSMITH_TRACING_V2\b/.test(text),
     oldJsFormat: /Failed to (?:batch )?create run: \d{3}\b/.test(text),
     bearer: /Authorization["']?\s{0,3}:\s{0,3}Bearer\b/i.test(text),
-    serviceDown: /status\.smith\.langchain\.com|(?:dashboard|web app|settings page|UI)[^\n]{0,40}(?:not load|would not load|won't load|down|unavailable)/i.test(text),
+    // The user says the web app fails too: a service-side incident, not the key.
+    serviceDown: /status\.smith\.langchain\.com|(?:dashboard|web app|settings page|UI)[^\n]{0,40}(?:not load|would not load|won't load|down|unavailable)|(?:unable|can't|cannot|couldn't|could not|not able)(?: to)?(?: even)?(?: to)? (?:go to|open|load|access|reach|log ?in to)(?: the)? (?:settings|dashboard|web app|UI|LangSmith)/i.test(text),
     dotenv: /load_dotenv|\bdotenv\b|\.env\b/.test(text),
     hasLangSmith: LANGSMITH_MARKERS.test(head),
     firstOther,
@@ -617,6 +618,7 @@ class Analyser {
       method: (url as UrlRef | undefined)?.method ?? /\b(GET|POST|PATCH|PUT|DELETE)\s{1,3}(?:to\s{1,3})?(?:https?:\/\/|\/)/.exec(this.doc.segment(line, first.pos).text)?.[1],
       region: regionOfHost(url?.host),
       near: this.near(line, 3, 3),
+      line: this.doc.segment(line, first.pos).text,
       hints: this.hints,
     };
     const verdict = decide(ctx);
@@ -677,6 +679,8 @@ interface Ctx {
   method?: string;
   region?: string;
   near: string;
+  /** The matched line (or the part of a long line around the match). */
+  line: string;
   hints: Hints;
 }
 
@@ -788,6 +792,10 @@ const FIXES: Record<string, { message: string; fix: Fix; docs?: string; severity
   TIMEOUT: {
     message: 'LangSmith did not answer in time: a firewall silently dropping the traffic, a required proxy, or a slow link.',
     fix: { text: 'Check that api.smith.langchain.com (or your region/self-hosted host) is reachable; set HTTPS_PROXY if your network needs a proxy (the JS SDK needs a proxy-aware fetch: overrideFetchImplementation).', commands: ['curl -sS --max-time 10 https://api.smith.langchain.com/info'] },
+  },
+  NETWORK_ERROR: {
+    message: 'The request to LangSmith failed before any answer ("fetch failed" and the like): the text does not say whether the name did not resolve, the connection was refused or reset, a proxy is needed, or the endpoint variable is wrong.',
+    fix: { text: 'Check LANGSMITH_ENDPOINT in the environment the process really runs in (production often differs from local), then reachability: curl the /info route; set HTTPS_PROXY if the network needs a proxy. `langsmith-doctor` names the exact failure.', commands: ['curl -sS https://api.smith.langchain.com/info', 'langsmith-doctor'] },
   },
   CONNECTION_RESET: {
     message: 'The connection to LangSmith was cut (reset by peer): typical of a VPN or proxy, or of a very large request body.',
@@ -941,6 +949,8 @@ function decide(c: Ctx): Verdict | undefined {
   if (has('conflicting-endpoints')) return v('RUNS_ENDPOINTS_CONFLICT');
   if (has('empty-url', 'invalid-url')) return v('ENDPOINT_INVALID_URL');
   if (has('missing-key-warning')) return v('KEY_MISSING', true, { severity: 'fail' });
+  // The answer says no key (no authentication header) arrived at all.
+  if (has('missing-auth') && (st === undefined || st === 401 || st === 403)) return v('KEY_MISSING', true, { severity: 'fail', message: 'LangSmith (or a LangGraph deployment) answered that the request carried no authentication header: no key was sent. The key is not wrong; it is missing from that request.' });
   if (has('info-not-json', 'nginx-405') || st === 405 || (c.host && LANGSMITH_UI_HOST.test(c.host) && (st !== undefined || has('not-json')))) return v('ENDPOINT_UI_HOST');
   if (has('not-json') && c.ids.size === 1) return /Failed to (?:get|fetch) info|\/info\b/.test(c.near) ? v('ENDPOINT_UI_HOST') : undefined;
   // "certificate verify failed: certificate has expired" is a failed verification, but of a
@@ -951,6 +961,9 @@ function decide(c: Ctx): Verdict | undefined {
   if (has('refused')) return v('CONNECTION_REFUSED');
   if (has('timeout', 'request-timeout-error') || st === 408) return v('TIMEOUT');
   if (has('reset')) return v('CONNECTION_RESET');
+  // "fetch failed" hides its cause in err.cause, usually printed on the next lines: when a
+  // specific network failure is there, that line's finding speaks and this one stays silent.
+  if (has('fetch-failed')) return NETWORK_CAUSES.some((sig) => sig.pattern.test(c.near)) ? undefined : v('NETWORK_ERROR');
   if (has('connection-error') && st === undefined) {
     return v('CONNECTION_RESET', true, { message: 'The SDK could not complete the request to LangSmith (LangSmithConnectionError; the text does not say whether it was refused, reset, timed out or blocked by TLS).' });
   }
@@ -974,6 +987,8 @@ function decide(c: Ctx): Verdict | undefined {
   return undefined;
 }
 
+const NETWORK_CAUSES = SIGNATURES.filter((sig) => ['dns', 'refused', 'timeout', 'reset', 'tls-untrusted', 'tls-error'].includes(sig.id));
+
 function isPromptRoute(c: Ctx): boolean {
   return /\/commits\/|\/repos\//.test(c.path ?? '') || /hub\.pull|pull_prompt|\/commits\//.test(c.near);
 }
@@ -990,12 +1005,35 @@ function where(c: Ctx): string {
   return '';
 }
 
+/**
+ * A 401/403 whose body names something other than the key (a header, a workspace, a plan or a
+ * size) is about that thing, never an invalid key: the named cause goes first, KEY_INVALID last.
+ */
+function bodyNames(c: Ctx, s: Map<string, number>, top: number): void {
+  const body = c.line;
+  const named: Array<[RegExp, string]> = [
+    [/\b(?:header|x-api-key|authorization)\b/i, 'AUTH_HEADER_WRONG'],
+    [/\b(?:workspace|tenant)\b/i, 'WORKSPACE_REQUIRED'],
+    [/\b(?:plan|billing|quota|usage limit|trace limit)\b/i, 'USAGE_LIMIT_REACHED'],
+    [/\b(?:too large|payload size|body size|size limit)\b/i, 'PAYLOAD_TOO_LARGE'],
+  ];
+  let hit = false;
+  for (const [re, code] of named) {
+    if (re.test(body) && CANDIDATES[code]) {
+      s.set(code, top);
+      hit = true;
+    }
+  }
+  if (hit && s.has('KEY_INVALID')) s.set('KEY_INVALID', 1);
+}
+
 function ambiguous401(c: Ctx): Verdict {
   const s = new Map<string, number>([['KEY_INVALID', 100], ['REGION_MISMATCH', 70], ['SDK_IGNORES_LANGSMITH_VARS', 60], ['DOTENV_NOT_LOADED', 55], ['KEY_EXPIRED', 40]]);
   if (c.region && c.region !== 'us') s.set('REGION_MISMATCH', c.region === 'self-hosted' ? -1 : 50);
   if (c.hints.tracingV2Langsmith || c.hints.oldJsFormat || c.hints.langsmithVarsOnly) s.set('SDK_IGNORES_LANGSMITH_VARS', 85);
   if (c.hints.dotenv) s.set('DOTENV_NOT_LOADED', 88);
   keyHints(s, c.hints, 110);
+  bodyNames(c, s, 105);
   if (s.get('REGION_MISMATCH')! < 0) s.delete('REGION_MISMATCH');
   const candidates = rank(s);
   const top = candidates[0]!;
@@ -1033,6 +1071,7 @@ function ambiguous403(c: Ctx): Verdict {
   if (/too large|payload size|body size|size limit|content-length["']?\s{0,3}[:=]\s{0,3}\d{8,}|\b\d{2,4}(?:\.\d{1,2})?\s?MB\b/i.test(c.near)) s.set('PAYLOAD_TOO_LARGE', 98);
   if (c.hints.serviceDown) s.set('SERVICE_ERROR', 97);
   keyHints(s, c.hints, 100);
+  bodyNames(c, s, 96);
   const candidates = rank(s);
   const top = candidates[0]!;
   const quiet = /Message:\s*$/m.test(c.near) ? ' (the JS SDK drops the body of a 403, hence the empty "Message:")' : '';

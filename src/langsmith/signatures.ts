@@ -131,6 +131,12 @@ export const SIGNATURES: readonly Signature[] = [
   { id: 'not-found-error', code: 'PROMPT_NOT_FOUND', weight: 1, scope: 'text', service: 'langsmith', status: 404,
     pattern: /LangSmithNotFoundError/,
     meaning: 'LangSmith answered 404.' },
+  { id: 'missing-auth', code: 'KEY_MISSING', weight: 3, scope: 'text',
+    pattern: /Missing (?:authentication|auth|API key|x-api-key)(?: header)?s?\b|No API key (?:was )?(?:provided|found)|x-api-key header (?:is )?(?:missing|required)/i,
+    meaning: 'The answer says the request carried no key (no authentication header).' },
+  { id: 'fetch-failed', code: 'NETWORK_ERROR', weight: 1, scope: 'text',
+    pattern: /TypeError: fetch failed|FetchError: request to \S{1,300} failed/,
+    meaning: "Node's fetch failed before any answer; the cause (DNS, refused, reset, TLS, proxy) is hidden in err.cause." },
   { id: 'connection-error', code: 'CONNECTION_RESET', weight: 1, scope: 'text', service: 'langsmith',
     pattern: /LangSmithConnectionError/,
     meaning: 'The SDK could not complete the request to LangSmith.' },
@@ -291,9 +297,10 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
     markers: /\b(?:WebBaseLoader|RecursiveUrlLoader|AsyncHtmlLoader|AsyncChromiumLoader|SitemapLoader|CheerioWebBaseLoader|PuppeteerWebBaseLoader|PlaywrightURLLoader|SeleniumURLLoader|UnstructuredURLLoader|FireCrawlLoader)\b|document_loaders[/.]web_base/ },
 ];
 
-/** Words only LangSmith errors, the SDK's packages and its variables use. */
+/** Words only LangSmith errors, the SDK's packages and its variables use (LangGraph Cloud /
+ * Platform deployments are LangSmith deployments: same keys, same hosts family). */
 export const LANGSMITH_MARKERS =
-  /LangSmith|\[LANGSMITH\]|smith\.langchain\.com|\/runs\/(?:multipart|batch)\b|Failed to (?:multipart ingest|batch ingest|send (?:compressed )?multipart|Failed to send multipart|batch create run)|Error exporting batch|\bhub\.pull\b|\bpull_prompt\b|\b(?:LANGSMITH|LANGCHAIN)_(?:API_KEY|ENDPOINT|TRACING|TRACING_V2|PROJECT|WORKSPACE_ID)\b|LangChainTracer|tracers[/.]langchain|awaitPendingTraceBatches|langgraph-api=true/i;
+  /LangSmith|LangGraph (?:Cloud|Platform)|\.langgraph\.app\b|\[LANGSMITH\]|smith\.langchain\.com|\/runs\/(?:multipart|batch)\b|Failed to (?:multipart ingest|batch ingest|send (?:compressed )?multipart|Failed to send multipart|batch create run)|Error exporting batch|\bhub\.pull\b|\bpull_prompt\b|\b(?:LANGSMITH|LANGCHAIN)_(?:API_KEY|ENDPOINT|TRACING|TRACING_V2|PROJECT|WORKSPACE_ID)\b|LangChainTracer|tracers[/.]langchain|awaitPendingTraceBatches|langgraph-api=true/i;
 
 /** LangSmith hosts: the API hosts of every region, and the web-app hosts (a common mistake). */
 export const LANGSMITH_API_HOST = /^(?:(?:eu|apac|aws|dev|beta)\.)?api\.smith\.langchain\.com$|^api\.hub\.langchain\.com$/i;

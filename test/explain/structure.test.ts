@@ -72,3 +72,33 @@ describe('LangSmith texts whose words are new', () => {
     expect(codes(`LangSmithNotFoundError: Resource not found for /commits/Workspace 2/router/latest. HTTPError('404 Client Error: Not Found for url: https://api.smith.langchain.com/commits/Workspace%202/router/latest', '{"detail":"Repo Workspace 2/router not found"}')`)[0]).toBe('PROMPT_NOT_FOUND');
   });
 });
+
+describe('a 401/403 whose body names something other than the key is never an invalid key', () => {
+  const url = 'https://api.smith.langchain.com/api/v1/sessions';
+  it('a header: AUTH_HEADER_WRONG first, KEY_INVALID last', () => {
+    const f = explainText(`langsmith.utils.LangSmithAuthError: Authentication failed for /sessions. HTTPError('401 Client Error: Unauthorized for url: ${url}', '{"detail":"Invalid authorization header format"}')`).findings[0]!;
+    expect(f.code).toBe('AUTH_HEADER_WRONG');
+    const cands = (f.evidence!.candidates as Array<{ code: string }>).map((c) => c.code);
+    expect(cands.at(-1)).toBe('KEY_INVALID');
+  });
+
+  it('a workspace: WORKSPACE_REQUIRED first', () => {
+    const f = explainText(`HTTPError('403 Client Error: Forbidden for url: ${url}', '{"error":"Forbidden: no workspace selected for this key"}')`).findings[0]!;
+    expect(f.code).toBe('WORKSPACE_REQUIRED');
+  });
+
+  it('no key at all ("Missing … header") is KEY_MISSING', () => {
+    expect(codes('POST https://my-agent-1a2b3c.us.langgraph.app/threads -> 403 {"detail":"Missing API key header"}')[0]).toBe('KEY_MISSING');
+  });
+});
+
+describe('more LangSmith shapes', () => {
+  it('a fetch that failed before any answer, from the LangSmith tracer, is NETWORK_ERROR', () => {
+    expect(codes('[LangChainTracer] handleRetrieverEnd: FetchError: request to https://eu.api.smith.langchain.com/runs failed, reason: getaddrinfo EAI_AGAIN')[0]).toBe('DNS_FAILURE');
+    expect(codes('Error in handler LangChainTracer, handleToolEnd: TypeError: fetch failed')[0]).toBe('NETWORK_ERROR');
+  });
+
+  it('a 403 while the user says the web app fails too is SERVICE_ERROR', () => {
+    expect(codes(`Failed to batch ingest runs: langsmith.utils.LangSmithError: Failed to POST https://api.smith.langchain.com/runs/batch in LangSmith API. HTTPError('403 Client Error: Forbidden for url: https://api.smith.langchain.com/runs/batch', '{"detail":"Forbidden"}')\nAlso I can't open the dashboard since this morning.`)[0]).toBe('SERVICE_ERROR');
+  });
+});
