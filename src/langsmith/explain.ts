@@ -571,7 +571,7 @@ class Analyser {
 
     if (att.service !== 'langsmith' && att.service !== 'unknown') {
       // Another service's error. Only errors worth naming (not a JSON parse error, not a 404).
-      const meaningful = hits.some((h) => h.sig.code === 'NOT_LANGSMITH_ERROR' || !['not-json', 'http-404', 'http-405', 'nginx-405', 'not-found-error'].includes(h.sig.id));
+      const meaningful = hits.some((h) => h.sig.code === 'NOT_LANGSMITH_ERROR' || !['not-json', 'http-404', 'http-405', 'nginx-405', 'not-found-error', 'bearer-header'].includes(h.sig.id));
       if (!meaningful) return undefined;
       const name = att.service === 'host' ? (att.host ?? att.name ?? 'another host') : (att.name ?? att.service);
       const svc = OTHER_SERVICES.find((o) => o.id === att.service);
@@ -979,6 +979,9 @@ function decide(c: Ctx): Verdict | undefined {
     if (nonUs && owner !== undefined && owner !== '-') return v('PUBLIC_PROMPT_REGION');
     return v('PROMPT_NOT_FOUND');
   }
+  // A request to LangSmith shown with a Bearer header and no x-api-key, and no answer shown: that
+  // header is the cause (with a 401/403 shown, the ranked candidates below put it first).
+  if (has('bearer-header') && !/x-api-key/i.test(c.near) && st === undefined) return v('AUTH_HEADER_WRONG');
   if (st !== undefined && st < 400) return undefined;
   if (st === 401) return ambiguous401(c);
   if (st === 403) return ambiguous403(c);

@@ -102,3 +102,18 @@ describe('more LangSmith shapes', () => {
     expect(codes(`Failed to batch ingest runs: langsmith.utils.LangSmithError: Failed to POST https://api.smith.langchain.com/runs/batch in LangSmith API. HTTPError('403 Client Error: Forbidden for url: https://api.smith.langchain.com/runs/batch', '{"detail":"Forbidden"}')\nAlso I can't open the dashboard since this morning.`)[0]).toBe('SERVICE_ERROR');
   });
 });
+
+describe('requests and sockets shown in a paste', () => {
+  it('a request to LangSmith with a Bearer header is AUTH_HEADER_WRONG even without a status', () => {
+    expect(codes(`curl https://eu.api.smith.langchain.com/api/v1/sessions \\\n  -H "Authorization: Bearer $LANGSMITH_API_KEY"\nit keeps saying not authorized`)[0]).toBe('AUTH_HEADER_WRONG');
+  });
+
+  it('a Bearer header to a service that expects it is no error at all', () => {
+    expect(codes('curl https://api.openai.com/v1/models -H "Authorization: Bearer $OPENAI_API_KEY"')).toEqual([]);
+  });
+
+  it("aiohttp's refusal and Windows' connect timeout are read as such", () => {
+    expect(codes("aiohttp.client_exceptions.ClientConnectorError: Cannot connect to host langsmith.internal.example:443 ssl:default [Connect call failed ('10.0.0.5', 443)] while posting /api/v1/runs/multipart")[0]).toBe('CONNECTION_REFUSED');
+    expect(codes("Connection error caused failure to POST https://api.smith.langchain.com/runs/multipart in LangSmith API. ConnectionError(MaxRetryError(\"HTTPSConnectionPool(host='api.smith.langchain.com', port=443): Max retries exceeded (Caused by NewConnectionError('Failed to establish a new connection: [WinError 10060] A connection attempt failed'))\"))")[0]).toBe('TIMEOUT');
+  });
+});
