@@ -303,7 +303,7 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
 /** Words only LangSmith errors, the SDK's packages and its variables use (LangGraph Cloud /
  * Platform deployments are LangSmith deployments: same keys, same hosts family). */
 export const LANGSMITH_MARKERS =
-  /LangSmith|LangGraph (?:Cloud|Platform)|\.langgraph\.app\b|\[LANGSMITH\]|smith\.langchain\.com|\/runs\/(?:multipart|batch)\b|Failed to (?:multipart ingest|batch ingest|send (?:compressed )?multipart|Failed to send multipart|batch create run)|Error exporting batch|\bhub\.pull\b|\bpull_prompt\b|\b(?:LANGSMITH|LANGCHAIN)_(?:API_KEY|ENDPOINT|TRACING|TRACING_V2|PROJECT|WORKSPACE_ID)\b|LangChainTracer|tracers[/.]langchain|awaitPendingTraceBatches|langgraph-api=true/i;
+  /LangSmith|LangGraph (?:Cloud|Platform)|\.langgraph\.app\b|\[LANGSMITH\]|smith\.langchain\.com|\/runs\/(?:multipart|batch)\b|Failed to (?:multipart ingest|batch ingest|send (?:compressed )?multipart|Failed to send multipart|batch create run)|Error exporting batch|\bhub\.pull\b|\bpull_prompt\b|\blangchainhub\b|\b(?:push|pull)_repo\b|\blist_repos\b|\b(?:LANGSMITH|LANGCHAIN)_(?:API_KEY|ENDPOINT|TRACING|TRACING_V2|PROJECT|WORKSPACE_ID)\b|LangChainTracer|tracers[/.]langchain|awaitPendingTraceBatches|langgraph-api=true/i;
 
 /** LangSmith hosts: the API hosts of every region, and the web-app hosts (a common mistake). */
 export const LANGSMITH_API_HOST = /^(?:(?:eu|apac|aws|dev|beta)\.)?api\.smith\.langchain\.com$|^api\.hub\.langchain\.com$/i;

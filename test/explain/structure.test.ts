@@ -117,3 +117,9 @@ describe('requests and sockets shown in a paste', () => {
     expect(codes("Connection error caused failure to POST https://api.smith.langchain.com/runs/multipart in LangSmith API. ConnectionError(MaxRetryError(\"HTTPSConnectionPool(host='api.smith.langchain.com', port=443): Max retries exceeded (Caused by NewConnectionError('Failed to establish a new connection: [WinError 10060] A connection attempt failed'))\"))")[0]).toBe('TIMEOUT');
   });
 });
+
+describe('the prompt hub client is LangSmith', () => {
+  it("a reset from the hub client's calls is LangSmith's CONNECTION_RESET", () => {
+    expect(codes("hub_client.push_repo('team/summarizer', chain) -> requests.exceptions.ConnectionError: ('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))")[0]).toBe('CONNECTION_RESET');
+  });
+});
