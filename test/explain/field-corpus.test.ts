@@ -32,6 +32,24 @@ describe('field corpus', () => {
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
   });
 
+  it('carries no real-looking secret (every key in a fixture is masked or an obvious fake)', () => {
+    const KEY_SHAPES = [
+      /lsv2_(?:pt|sk)_[0-9a-f]{32}_[0-9a-f]{10}/,
+      /\bsk-(?:proj-|ant-[a-z0-9]{2,8}-)?[A-Za-z0-9_-]{24,}/,
+      /\bAIza[0-9A-Za-z_-]{35}\b/,
+      /\b(?:tvly|tavily)-[A-Za-z0-9]{20,}/,
+      /\bgsk_[A-Za-z0-9]{20,}/,
+      /\bhf_[A-Za-z0-9]{30,}/,
+      /\bls__[0-9a-f]{32}/,
+    ];
+    for (const c of loadCorpus()) {
+      for (const re of KEY_SHAPES) {
+        const m = re.exec(c.text);
+        if (m) expect(m[0], `${c.id} holds a key-shaped value`).toMatch(/FAKE/);
+      }
+    }
+  });
+
   it('scores at least the recorded ratchet', () => {
     const s = summary(results);
     expect(s.count).toBe(RATCHET.count);
