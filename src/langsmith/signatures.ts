@@ -132,7 +132,7 @@ export const SIGNATURES: readonly Signature[] = [
     pattern: /LangSmithNotFoundError/,
     meaning: 'LangSmith answered 404.' },
   { id: 'missing-auth', code: 'KEY_MISSING', weight: 3, scope: 'text',
-    pattern: /Missing (?:authentication|auth|API key|x-api-key)(?: header)?s?\b|No API key (?:was )?(?:provided|found)|x-api-key header (?:is )?(?:missing|required)/i,
+    pattern: /Missing (?:authentication|auth|x-api-key)(?: header)?s?\b|Missing (?:LangSmith )?API key(?: header)?\b|LangSmith API key is missing|No API key (?:was )?(?:provided|found)|x-api-key header (?:is )?(?:missing|required)/i,
     meaning: 'The answer says the request carried no key (no authentication header).' },
   { id: 'bearer-header', code: 'AUTH_HEADER_WRONG', weight: 2, scope: 'text',
     pattern: /Authorization["']?\s{0,3}:\s{0,3}Bearer\b/i,

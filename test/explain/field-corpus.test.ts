@@ -7,7 +7,7 @@ import { runCli } from '../helpers/cli.js';
 import { loadCorpus, saidOf, score, scoreCorpus, summary } from './field-corpus.js';
 
 /** Measured scores (docs/field-corpus.md). Raise them when explain improves; never lower them. */
-const RATCHET = { count: 128, first: 127, named: 128 };
+const RATCHET = { count: 129, first: 128, named: 129 };
 
 type MissKind = 'other-service' | 'langsmith-cause' | 'network' | 'not-access';
 /** Every fixture whose primary code is not explain's first finding: kind, what explain says (codes in order), what it should say first. */

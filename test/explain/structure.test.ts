@@ -123,3 +123,9 @@ describe('the prompt hub client is LangSmith', () => {
     expect(codes("hub_client.push_repo('team/summarizer', chain) -> requests.exceptions.ConnectionError: ('Connection aborted.', ConnectionResetError(104, 'Connection reset by peer'))")[0]).toBe('CONNECTION_RESET');
   });
 });
+
+describe('a missing LangSmith key said in words', () => {
+  it('"your LangSmith API key is missing" is KEY_MISSING', () => {
+    expect(codes('Warning: traces will not be sent because the LangSmith API key is missing (set LANGSMITH_API_KEY).')[0]).toBe('KEY_MISSING');
+  });
+});
