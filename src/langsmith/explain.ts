@@ -215,6 +215,14 @@ export function explainText(input: string, opts: ExplainOptions = {}, analysedBy
       if (g) g.hits.push(h);
       else groups.set(key, { att, hits: [h] });
     }
+    // Hits that name no service on a line whose own words prove exactly one service are that
+    // service's ("cohere…ApiError: status_code: 403, body: … 403 Forbidden").
+    const unknown = groups.get('unknown');
+    const proven = [...groups.entries()].filter(([k, g]) => k !== 'unknown' && g.att.how === 'declared');
+    if (unknown && proven.length === 1) {
+      proven[0]![1].hits.push(...unknown.hits);
+      groups.delete('unknown');
+    }
     // The OpenAI client's error format is shared by Azure, Groq, OpenRouter…: the more specific
     // service on the same line wins.
     const openai = groups.get('openai');
@@ -325,7 +333,10 @@ function readHints(text: string): Hints {
     const v = m[1] ?? '';
     // A masked display (lsv2_pt_…abcd, ****) is a real key shown safely, not a template.
     if (/^lsv2_(?:pt|sk)_.{0,8}(?:…|\*{3})/.test(v) && !/\.\.\./.test(v)) continue;
-    const kind = classifyKey(v).kind;
+    // A run of * or • is the poster masking the key in a post: it says nothing about the key.
+    if (/^[*•]{3,}$/.test(v)) continue;
+    // A code expression assigned as text (`%env KEY=userdata.get('…')`): the key IS that text.
+    const kind = /^[A-Za-z_$][\w$.]{0,80}[([]$/.test(v) ? 'placeholder' : classifyKey(v).kind;
     if (kind === 'placeholder' || kind === 'none' || kind === 'other-provider' || kind === 'legacy') keyKinds.add(kind);
   }
   const head = text.length > 2_000_000 ? text.slice(0, 1_000_000) + text.slice(-1_000_000) : text;
@@ -337,7 +348,8 @@ function readHints(text: string): Hints {
     tracingV2Langsmith: /\bLANGSMITH_TRACING_V2\b/.test(text),
     oldJsFormat: /Failed to (?:batch )?create run: \d{3}\b/.test(text),
     bearer: /Authorization["']?\s{0,3}:\s{0,3}Bearer\b/i.test(text),
-    serviceDown: /status\.smith\.langchain\.com|(?:dashboard|web app|settings page|UI)[^\n]{0,40}(?:not load|would not load|won't load|down|unavailable)/i.test(text),
+    // The user says the web app fails too: a service-side incident, not the key.
+    serviceDown: /status\.smith\.langchain\.com|(?:dashboard|web app|settings page|UI)[^\n]{0,40}(?:not load|would not load|won't load|down|unavailable)|(?:unable|can't|cannot|couldn't|could not|not able)(?: to)?(?: even)?(?: to)? (?:go to|open|load|access|reach|log ?in to)(?: the)? (?:settings|dashboard|web app|UI|LangSmith)/i.test(text),
     dotenv: /load_dotenv|\bdotenv\b|\.env\b/.test(text),
     hasLangSmith: LANGSMITH_MARKERS.test(head),
     firstOther,
@@ -346,12 +358,19 @@ function readHints(text: string): Hints {
 
 function regionOfHost(host: string | undefined): string | undefined {
   if (!host) return undefined;
-  const h = host.toLowerCase();
+  // A LangSmith API host cut off by a pasted title or a wrapped line is still that host.
+  const h = completeLangSmithHost(host.toLowerCase());
   if (LANGSMITH_API_HOST.test(h) || LANGSMITH_UI_HOST.test(h)) {
     const first = h.split('.')[0]!;
     return ['eu', 'apac', 'aws', 'dev', 'beta'].includes(first) ? first : 'us';
   }
   return 'self-hosted';
+}
+
+/** `api.smith.langchain.co` (a truncated paste) -> `api.smith.langchain.com`; other hosts unchanged. */
+function completeLangSmithHost(h: string): string {
+  const m = /^((?:eu|apac|aws)\.)?api\.smith\.langchain\.c(?:o)?$/.exec(h);
+  return m ? `${m[1] ?? ''}api.smith.langchain.com` : h;
 }
 
 /** Loopback as regions.ts defines it, plus the names that mean "this machine" in pasted logs. */
@@ -452,6 +471,9 @@ class Analyser {
         if (a) return { ...a, how: d <= NEAR_LINES ? 'near' : 'global' };
       }
     }
+    // The text names the service itself ("Invalid Exa API key"): that one, whoever it is.
+    const named = h.sig.code === 'NOT_LANGSMITH_ERROR' ? h.sig.pattern.exec(this.doc.text.slice(h.pos, h.end))?.[1] : undefined;
+    if (named) return { service: 'host', name: named, how: 'declared' };
     if (this.hints.hasLangSmith) return { service: 'langsmith', how: 'global' };
     if (this.hints.firstOther) {
       return { service: this.hints.firstOther, name: OTHER_SERVICES.find((o) => o.id === this.hints.firstOther)?.name, how: 'global' };
@@ -549,16 +571,18 @@ class Analyser {
 
     if (att.service !== 'langsmith' && att.service !== 'unknown') {
       // Another service's error. Only errors worth naming (not a JSON parse error, not a 404).
-      const meaningful = hits.some((h) => h.sig.code === 'NOT_LANGSMITH_ERROR' || !['not-json', 'http-404', 'http-405', 'nginx-405', 'not-found-error'].includes(h.sig.id));
+      const meaningful = hits.some((h) => h.sig.code === 'NOT_LANGSMITH_ERROR' || !['not-json', 'http-404', 'http-405', 'nginx-405', 'not-found-error', 'bearer-header'].includes(h.sig.id));
       if (!meaningful) return undefined;
-      const name = att.service === 'host' ? (att.host ?? 'another host') : (att.name ?? att.service);
+      const name = att.service === 'host' ? (att.host ?? att.name ?? 'another host') : (att.name ?? att.service);
       const svc = OTHER_SERVICES.find((o) => o.id === att.service);
       const what = status ? `${status} ` : '';
-      const loader = att.service === 'host' && /document_loaders|WebBaseLoader|UrlLoader|HtmlLoader|WebBaseLoader/.test(this.near(line, NEAR_LINES, 2)) ? ' (a document loader fetching a web page)' : '';
-      const message = att.service === 'host'
+      // A web site (a host with no known service) is told apart from a service the text names.
+      const site = att.service === 'host' && att.host !== undefined;
+      const loader = site && /document_loaders|WebBaseLoader|UrlLoader|HtmlLoader|WebBaseLoader/.test(this.near(line, NEAR_LINES, 2)) ? ' (a document loader fetching a web page)' : '';
+      const message = site
         ? `This ${what}error comes from ${name}${loader}, not from LangSmith: the site refused or failed the request. It is not a LangSmith key problem.`
         : `This ${what}error comes from ${name}, not from LangSmith. It is not a LangSmith key problem${svc?.keyVar && (status === 401 || status === 403 || hits.some((h) => h.sig.code === 'NOT_LANGSMITH_ERROR')) ? ` (check ${svc.keyVar} and that service's account)` : ''}.`;
-      const fix: Fix = att.service === 'host' || att.service === 'cloudflare' || att.service === 'web'
+      const fix: Fix = site || att.service === 'cloudflare' || att.service === 'web'
         ? { text: `Look at the request to ${name}: many sites block scripted clients (set a browser-like User-Agent, respect robots.txt, or use a different source). langsmith-doctor cannot fix another service.`, commands: [] }
         : { text: `Fix it on the ${name} side${svc?.keyVar ? ` (${svc.keyVar}, its account, quota and endpoint)` : ''}; langsmith-doctor only diagnoses LangSmith.`, commands: [] };
       return {
@@ -594,6 +618,7 @@ class Analyser {
       method: (url as UrlRef | undefined)?.method ?? /\b(GET|POST|PATCH|PUT|DELETE)\s{1,3}(?:to\s{1,3})?(?:https?:\/\/|\/)/.exec(this.doc.segment(line, first.pos).text)?.[1],
       region: regionOfHost(url?.host),
       near: this.near(line, 3, 3),
+      line: this.doc.segment(line, first.pos).text,
       hints: this.hints,
     };
     const verdict = decide(ctx);
@@ -622,6 +647,9 @@ class Analyser {
   }
 }
 
+/** Signatures that prove another service (its error shape), used as markers of its lines. */
+const SERVICE_SHAPES = SIGNATURES.filter((sig) => sig.code === 'NOT_LANGSMITH_ERROR' && sig.service !== undefined && sig.service !== 'langsmith');
+
 function markersIn(seg: string): { service: string; index: number }[] {
   const out: { service: string; index: number }[] = [];
   const ls = new RegExp(LANGSMITH_MARKERS.source, 'gi');
@@ -632,6 +660,11 @@ function markersIn(seg: string): { service: string; index: number }[] {
     const re = new RegExp(s.markers.source, s.markers.flags.includes('g') ? s.markers.flags : s.markers.flags + 'g');
     let k = 0;
     while ((m = re.exec(seg)) !== null && k++ < 5) out.push({ service: s.id, index: m.index });
+  }
+  // A service's own error shape marks its line as well as its words do.
+  for (const sig of SERVICE_SHAPES) {
+    const hit = sig.pattern.exec(seg);
+    if (hit) out.push({ service: sig.service!, index: hit.index });
   }
   return out.sort((a, b) => a.index - b.index);
 }
@@ -646,6 +679,8 @@ interface Ctx {
   method?: string;
   region?: string;
   near: string;
+  /** The matched line (or the part of a long line around the match). */
+  line: string;
   hints: Hints;
 }
 
@@ -757,6 +792,10 @@ const FIXES: Record<string, { message: string; fix: Fix; docs?: string; severity
   TIMEOUT: {
     message: 'LangSmith did not answer in time: a firewall silently dropping the traffic, a required proxy, or a slow link.',
     fix: { text: 'Check that api.smith.langchain.com (or your region/self-hosted host) is reachable; set HTTPS_PROXY if your network needs a proxy (the JS SDK needs a proxy-aware fetch: overrideFetchImplementation).', commands: ['curl -sS --max-time 10 https://api.smith.langchain.com/info'] },
+  },
+  NETWORK_ERROR: {
+    message: 'The request to LangSmith failed before any answer ("fetch failed" and the like): the text does not say whether the name did not resolve, the connection was refused or reset, a proxy is needed, or the endpoint variable is wrong.',
+    fix: { text: 'Check LANGSMITH_ENDPOINT in the environment the process really runs in (production often differs from local), then reachability: curl the /info route; set HTTPS_PROXY if the network needs a proxy. `langsmith-doctor` names the exact failure.', commands: ['curl -sS https://api.smith.langchain.com/info', 'langsmith-doctor'] },
   },
   CONNECTION_RESET: {
     message: 'The connection to LangSmith was cut (reset by peer): typical of a VPN or proxy, or of a very large request body.',
@@ -901,22 +940,30 @@ function decide(c: Ctx): Verdict | undefined {
   if (has('org-scoped')) return v('WORKSPACE_REQUIRED');
   if (has('no-plan')) return v('NO_PLAN');
   if (has('expired') && (st === undefined || st === 401 || st === 403)) return v('KEY_EXPIRED');
-  if (has('workspace-access') && (st === undefined || st === 403 || st === 404)) return v('WORKSPACE_NOT_ACCESSIBLE');
+  // A 404 on a prompt route is about the prompt, even when its name contains "Workspace".
+  if (has('workspace-access') && (st === undefined || st === 403 || (st === 404 && !isPromptRoute(c)))) return v('WORKSPACE_NOT_ACCESSIBLE');
   if (has('license') || (has('langgraph-license-check') && (st === 403 || st === 401))) return v('LICENSE_INVALID');
   if (has('usage-limit') && (st === undefined || st === 429 || st === 403)) return v('USAGE_LIMIT_REACHED');
   if (has('too-large-text', 'http-413') || st === 413) return v('PAYLOAD_TOO_LARGE');
   if (has('no-prompt-owner')) return v('REGION_MISMATCH');
   if (has('conflicting-endpoints')) return v('RUNS_ENDPOINTS_CONFLICT');
-  if (has('empty-url')) return v('ENDPOINT_INVALID_URL');
+  if (has('empty-url', 'invalid-url')) return v('ENDPOINT_INVALID_URL');
   if (has('missing-key-warning')) return v('KEY_MISSING', true, { severity: 'fail' });
+  // The answer says no key (no authentication header) arrived at all.
+  if (has('missing-auth') && (st === undefined || st === 401 || st === 403)) return v('KEY_MISSING', true, { severity: 'fail', message: 'LangSmith (or a LangGraph deployment) answered that the request carried no authentication header: no key was sent. The key is not wrong; it is missing from that request.' });
   if (has('info-not-json', 'nginx-405') || st === 405 || (c.host && LANGSMITH_UI_HOST.test(c.host) && (st !== undefined || has('not-json')))) return v('ENDPOINT_UI_HOST');
   if (has('not-json') && c.ids.size === 1) return /Failed to (?:get|fetch) info|\/info\b/.test(c.near) ? v('ENDPOINT_UI_HOST') : undefined;
-  if (has('tls-untrusted')) return v('TLS_UNTRUSTED');
-  if (has('tls-error')) return v('TLS_ERROR');
+  // "certificate verify failed: certificate has expired" is a failed verification, but of a
+  // certificate past its date (or for another name), not of an untrusted chain.
+  if (has('tls-untrusted') && !TLS_NOT_TRUST.test(c.near)) return v('TLS_UNTRUSTED');
+  if (has('tls-untrusted', 'tls-error')) return v('TLS_ERROR');
   if (has('dns')) return v('DNS_FAILURE');
   if (has('refused')) return v('CONNECTION_REFUSED');
   if (has('timeout', 'request-timeout-error') || st === 408) return v('TIMEOUT');
   if (has('reset')) return v('CONNECTION_RESET');
+  // "fetch failed" hides its cause in err.cause, usually printed on the next lines: when a
+  // specific network failure is there, that line's finding speaks and this one stays silent.
+  if (has('fetch-failed')) return NETWORK_CAUSES.some((sig) => sig.pattern.test(c.near)) ? undefined : v('NETWORK_ERROR');
   if (has('connection-error') && st === undefined) {
     return v('CONNECTION_RESET', true, { message: 'The SDK could not complete the request to LangSmith (LangSmithConnectionError; the text does not say whether it was refused, reset, timed out or blocked by TLS).' });
   }
@@ -926,13 +973,15 @@ function decide(c: Ctx): Verdict | undefined {
   if ((st !== undefined && st >= 500) || has('api-error')) return v('SERVICE_ERROR');
   if (st === 407) return v('PROXY_INTERFERENCE');
   if (st === 404 || has('not-found-error')) {
-    const prompt = /\/commits\/|\/repos\//.test(c.path ?? '') || /hub\.pull|pull_prompt|\/commits\//.test(c.near);
-    if (!prompt) return undefined;
+    if (!isPromptRoute(c)) return undefined;
     const owner = /\/commits\/([^/\s'"]{1,100})\//.exec(c.path ?? c.near)?.[1] ?? /(?:hub\.pull|pull_prompt)\(\s{0,3}["']([^/"'\s]{1,100})\//.exec(c.near)?.[1];
     const nonUs = c.region !== undefined && c.region !== 'us' && c.region !== 'self-hosted';
     if (nonUs && owner !== undefined && owner !== '-') return v('PUBLIC_PROMPT_REGION');
     return v('PROMPT_NOT_FOUND');
   }
+  // A request to LangSmith shown with a Bearer header and no x-api-key, and no answer shown: that
+  // header is the cause (with a 401/403 shown, the ranked candidates below put it first).
+  if (has('bearer-header') && !/x-api-key/i.test(c.near) && st === undefined) return v('AUTH_HEADER_WRONG');
   if (st !== undefined && st < 400) return undefined;
   if (st === 401) return ambiguous401(c);
   if (st === 403) return ambiguous403(c);
@@ -940,6 +989,15 @@ function decide(c: Ctx): Verdict | undefined {
   if (st === undefined && has('ingest-forbidden')) return ambiguous403({ ...c, status: 403 });
   return undefined;
 }
+
+const NETWORK_CAUSES = SIGNATURES.filter((sig) => ['dns', 'refused', 'timeout', 'reset', 'tls-untrusted', 'tls-error'].includes(sig.id));
+
+function isPromptRoute(c: Ctx): boolean {
+  return /\/commits\/|\/repos\//.test(c.path ?? '') || /hub\.pull|pull_prompt|\/commits\//.test(c.near);
+}
+
+/** TLS failures that are not about trust: an expired certificate, a name mismatch. */
+const TLS_NOT_TRUST = /certificate has expired|CERT_HAS_EXPIRED|Hostname mismatch|ERR_TLS_CERT_ALTNAME_INVALID|does not match (?:target )?host/i;
 
 function where(c: Ctx): string {
   const route = c.path ? c.path.split('?')[0]!.replace(/[0-9a-f]{8}-[0-9a-f-]{27,}/g, '<id>') : undefined;
@@ -950,12 +1008,35 @@ function where(c: Ctx): string {
   return '';
 }
 
+/**
+ * A 401/403 whose body names something other than the key (a header, a workspace, a plan or a
+ * size) is about that thing, never an invalid key: the named cause goes first, KEY_INVALID last.
+ */
+function bodyNames(c: Ctx, s: Map<string, number>, top: number): void {
+  const body = c.line;
+  const named: Array<[RegExp, string]> = [
+    [/\b(?:header|x-api-key|authorization)\b/i, 'AUTH_HEADER_WRONG'],
+    [/\b(?:workspace|tenant)\b/i, 'WORKSPACE_REQUIRED'],
+    [/\b(?:plan|billing|quota|usage limit|trace limit)\b/i, 'USAGE_LIMIT_REACHED'],
+    [/\b(?:too large|payload size|body size|size limit)\b/i, 'PAYLOAD_TOO_LARGE'],
+  ];
+  let hit = false;
+  for (const [re, code] of named) {
+    if (re.test(body) && CANDIDATES[code]) {
+      s.set(code, top);
+      hit = true;
+    }
+  }
+  if (hit && s.has('KEY_INVALID')) s.set('KEY_INVALID', 1);
+}
+
 function ambiguous401(c: Ctx): Verdict {
   const s = new Map<string, number>([['KEY_INVALID', 100], ['REGION_MISMATCH', 70], ['SDK_IGNORES_LANGSMITH_VARS', 60], ['DOTENV_NOT_LOADED', 55], ['KEY_EXPIRED', 40]]);
   if (c.region && c.region !== 'us') s.set('REGION_MISMATCH', c.region === 'self-hosted' ? -1 : 50);
   if (c.hints.tracingV2Langsmith || c.hints.oldJsFormat || c.hints.langsmithVarsOnly) s.set('SDK_IGNORES_LANGSMITH_VARS', 85);
   if (c.hints.dotenv) s.set('DOTENV_NOT_LOADED', 88);
   keyHints(s, c.hints, 110);
+  bodyNames(c, s, 105);
   if (s.get('REGION_MISMATCH')! < 0) s.delete('REGION_MISMATCH');
   const candidates = rank(s);
   const top = candidates[0]!;
@@ -993,6 +1074,7 @@ function ambiguous403(c: Ctx): Verdict {
   if (/too large|payload size|body size|size limit|content-length["']?\s{0,3}[:=]\s{0,3}\d{8,}|\b\d{2,4}(?:\.\d{1,2})?\s?MB\b/i.test(c.near)) s.set('PAYLOAD_TOO_LARGE', 98);
   if (c.hints.serviceDown) s.set('SERVICE_ERROR', 97);
   keyHints(s, c.hints, 100);
+  bodyNames(c, s, 96);
   const candidates = rank(s);
   const top = candidates[0]!;
   const quiet = /Message:\s*$/m.test(c.near) ? ' (the JS SDK drops the body of a 403, hence the empty "Message:")' : '';

@@ -60,7 +60,8 @@ export function statusInText(text: string): number | undefined {
 
 export const SIGNATURES: readonly Signature[] = [
   // -- answers and texts alike: LangSmith's own words --------------------------------------------
-  { id: 'legacy-key', code: 'KEY_LEGACY', weight: 3, pattern: /Using legacy API key/i, service: 'langsmith', status: 401,
+  { id: 'legacy-key', code: 'KEY_LEGACY', weight: 3, service: 'langsmith', status: 401,
+    pattern: /Using legacy API key|(?:outdated|legacy|deprecated) v1 api key|Please use (?:a )?v2 api key/i,
     meaning: 'LangSmith refused a legacy ls__ key (end of life 2024-10-22).' },
   { id: 'org-scoped', code: 'WORKSPACE_REQUIRED', weight: 3, service: 'langsmith', status: 403,
     pattern: /org_scoped_key_requires_workspace|org-scoped and requires workspace|requires workspace specification|provide 'X-Tenant-ID'|set LANGSMITH_WORKSPACE_ID/i,
@@ -103,6 +104,9 @@ export const SIGNATURES: readonly Signature[] = [
   { id: 'empty-url', code: 'ENDPOINT_INVALID_URL', weight: 3, scope: 'text', service: 'langsmith',
     pattern: /LangSmith API URL cannot be empty/i,
     meaning: 'LANGSMITH_ENDPOINT is set but empty (or only quotes/whitespace).' },
+  { id: 'invalid-url', code: 'ENDPOINT_INVALID_URL', weight: 3, scope: 'text',
+    pattern: /No connection adapters were found|\bInvalidSchema\b|\bMissingSchema\b|\bInvalidURL\b|\bERR_INVALID_URL\b|TypeError: Invalid URL|UnsupportedProtocol/,
+    meaning: 'The HTTP client could not use the URL at all (no scheme, an unknown scheme, or text around it such as <…> or quotes).' },
   { id: 'info-not-json', code: 'ENDPOINT_UI_HOST', weight: 3, scope: 'text', service: 'langsmith',
     pattern: /Failed to (?:get|fetch) info[^\n]{0,300}(?:JSONDecodeError|Expecting value|Unexpected token|is not valid JSON|<!doctype|<html)/i,
     meaning: 'GET /info answered something that is not JSON: the endpoint is the web app (or a proxy page), not the API.' },
@@ -127,6 +131,15 @@ export const SIGNATURES: readonly Signature[] = [
   { id: 'not-found-error', code: 'PROMPT_NOT_FOUND', weight: 1, scope: 'text', service: 'langsmith', status: 404,
     pattern: /LangSmithNotFoundError/,
     meaning: 'LangSmith answered 404.' },
+  { id: 'missing-auth', code: 'KEY_MISSING', weight: 3, scope: 'text',
+    pattern: /Missing (?:authentication|auth|x-api-key)(?: header)?s?\b|Missing (?:LangSmith )?API key(?: header)?\b|LangSmith API key is missing|No API key (?:was )?(?:provided|found)|x-api-key header (?:is )?(?:missing|required)/i,
+    meaning: 'The answer says the request carried no key (no authentication header).' },
+  { id: 'bearer-header', code: 'AUTH_HEADER_WRONG', weight: 2, scope: 'text',
+    pattern: /Authorization["']?\s{0,3}:\s{0,3}Bearer\b/i,
+    meaning: 'A request shown with an Authorization: Bearer header: LangSmith reads API keys only from x-api-key.' },
+  { id: 'fetch-failed', code: 'NETWORK_ERROR', weight: 1, scope: 'text',
+    pattern: /TypeError: fetch failed|FetchError: request to \S{1,300} failed/,
+    meaning: "Node's fetch failed before any answer; the cause (DNS, refused, reset, TLS, proxy) is hidden in err.cause." },
   { id: 'connection-error', code: 'CONNECTION_RESET', weight: 1, scope: 'text', service: 'langsmith',
     pattern: /LangSmithConnectionError/,
     meaning: 'The SDK could not complete the request to LangSmith.' },
@@ -148,10 +161,10 @@ export const SIGNATURES: readonly Signature[] = [
     pattern: /\bENOTFOUND\b|getaddrinfo|Name or service not known|nodename nor servname|Temporary failure in name resolution|NameResolutionError|Failed to resolve|\bEAI_AGAIN\b|No address associated with hostname/i,
     meaning: 'The host name does not resolve.' },
   { id: 'refused', code: 'CONNECTION_REFUSED', weight: 3, scope: 'text',
-    pattern: /\bECONNREFUSED\b|Connection refused|ConnectionRefusedError|\[Errno (?:111|61|10061)\]/i,
+    pattern: /\bECONNREFUSED\b|Connection refused|ConnectionRefusedError|\[(?:Errno|WinError) (?:111|61|10061)\]|actively refused|Connect call failed/i,
     meaning: 'Nothing accepts connections at that host and port.' },
   { id: 'timeout', code: 'TIMEOUT', weight: 2, scope: 'text',
-    pattern: /\bReadTimeout(?:Error)?\b|\bConnectTimeout(?:Error)?\b|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|\btimed out\b|\bTimeoutError\b|Timeout exceeded/i,
+    pattern: /\[(?:Errno|WinError) (?:110|60|10060)\]|\bReadTimeout(?:Error)?\b|\bConnectTimeout(?:Error)?\b|\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|UND_ERR_CONNECT_TIMEOUT|UND_ERR_HEADERS_TIMEOUT|\btimed out\b|\bTimeoutError\b|Timeout exceeded/i,
     meaning: 'No answer in time: a firewall dropping traffic, a required proxy, or a slow link.' },
   { id: 'reset', code: 'CONNECTION_RESET', weight: 2, scope: 'text',
     pattern: /ConnectionResetError|Connection reset by peer|\bECONNRESET\b|socket hang up|RemoteDisconnected|Connection aborted|other side closed|UND_ERR_SOCKET/i,
@@ -172,6 +185,8 @@ export const SIGNATURES: readonly Signature[] = [
     meaning: '413: the request body is too large.' },
   { id: 'http-429', code: 'RATE_LIMITED', weight: 2, scope: 'text', status: 429, pattern: statusPattern('429'),
     meaning: '429: rate or usage limit.' },
+  { id: 'http-4xx', code: 'NOT_LANGSMITH_ERROR', weight: 1, scope: 'text', pattern: statusPattern('(?:400|402|409|410|422)'),
+    meaning: "Another 4xx: the request itself was refused (its content, a conflict). Another service's is named as such; LangSmith's is not an access problem, so explain names nothing for it." },
   { id: 'http-5xx', code: 'SERVICE_ERROR', weight: 2, scope: 'text', status: 500, pattern: statusPattern('5\\d\\d'),
     meaning: '5xx: a server-side problem.' },
 
@@ -183,13 +198,15 @@ export const SIGNATURES: readonly Signature[] = [
     pattern: /\bauthentication_error\b|invalid x-api-key|\banthropic\.(?:AuthenticationError|PermissionDeniedError|RateLimitError|APIConnectionError|InternalServerError|NotFoundError)\b|credit balance is too low|\boverloaded_error\b/,
     meaning: 'An Anthropic API error.' },
   { id: 'google-error', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'google',
-    pattern: /API key not valid|API_KEY_INVALID|google\.api_core\.exceptions\.\w{3,40}|google\.auth\.exceptions\.\w{3,40}|PERMISSION_DENIED/,
+    // Google's error shape: a canonical gRPC status name in "status", an ErrorInfo with a
+    // googleapis.com domain or a google.rpc type, whatever the message says.
+    pattern: /API key not valid|API_KEY_INVALID|google\.api_core\.exceptions\.\w{3,40}|google\.auth\.exceptions\.\w{3,40}|PERMISSION_DENIED|"status"\s{0,3}:\s{0,3}"(?:UNAUTHENTICATED|INVALID_ARGUMENT|RESOURCE_EXHAUSTED|FAILED_PRECONDITION|NOT_FOUND|UNAVAILABLE|INTERNAL)"|\bdomain["']?\s{0,3}:\s{0,3}"googleapis\.com"|type\.googleapis\.com\/google\.rpc\.|\breason["']?\s{0,3}:\s{0,3}"(?:SERVICE_DISABLED|CONSUMER_[A-Z_]{3,30}|API_KEY_[A-Z_]{3,30}|ACCESS_TOKEN_[A-Z_]{3,30})"/,
     meaning: 'A Google (Gemini / Vertex AI) API error.' },
   { id: 'azure-error', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'azure',
     pattern: /invalid subscription key or wrong API endpoint|Access denied due to invalid subscription key|DeploymentNotFound/,
     meaning: 'An Azure OpenAI / Azure AI error.' },
   { id: 'cohere-error', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'cohere',
-    pattern: /\bcohere\.errors\.\w{3,40}|invalid api token/i,
+    pattern: /\bcohere(?:\.[a-z_]{2,30}){1,3}\.\w{0,40}(?:Error|Exception)\b|invalid api token/i,
     meaning: 'A Cohere API error.' },
   { id: 'groq-error', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'groq',
     pattern: /\bgroq\.(?:AuthenticationError|PermissionDeniedError|RateLimitError|APIConnectionError)\b/,
@@ -198,8 +215,33 @@ export const SIGNATURES: readonly Signature[] = [
     pattern: /Unauthorized: missing or invalid API key|InvalidAPIKeyError|tavily[^\n]{0,60}(?:Unauthorized|invalid API key|Forbidden)/i,
     meaning: 'A Tavily search API error.' },
   { id: 'pinecone-error', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'pinecone',
-    pattern: /PineconeApiException|PineconeException|pinecone\.exceptions\.\w{3,40}/,
+    pattern: /PineconeApiException|PineconeException|\bpinecone(?:\.[a-z_]{2,30}){1,4}\.\w{3,40}(?:Exception|Error)\b/,
     meaning: 'A Pinecone API error.' },
+  { id: 'aws-error', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'bedrock',
+    // botocore's message shape, whatever the service and the error code.
+    pattern: /An error occurred \(\w{3,80}\) when calling the \w{2,80} operation|\bbotocore\.(?:exceptions|errorfactory)\.\w{3,60}/,
+    meaning: 'An AWS API error (Bedrock and every other AWS service, through botocore).' },
+  { id: 'mistral-error', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'mistral',
+    // The Mistral SDK's (Speakeasy-generated) message shape.
+    pattern: /API error occurred: Status \d{3}\b|\bmistralai\.(?:models\.)?\w{3,40}(?:Error|Exception)\b/,
+    meaning: 'A Mistral API error.' },
+  { id: 'langfuse-error', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'langfuse',
+    // Langfuse keys come in pairs (public/secret); LangSmith has no public key.
+    pattern: /\blangfuse(?:\.[a-z_]{2,30}){1,3}\.\w{0,40}(?:Error|Exception)\b|Invalid (?:public|secret) key\b/,
+    meaning: 'A Langfuse (another tracing service) API error.' },
+  { id: 'ai-sdk-error', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'vercel-ai',
+    pattern: /\bAI_APICallError\b|\bAPICallError \[AI_/,
+    meaning: 'A model provider error raised by the Vercel AI SDK (LangSmith is never called through it).' },
+  { id: 'axios-error', code: 'NOT_LANGSMITH_ERROR', weight: 2, scope: 'text', service: 'axios',
+    pattern: /\bAxiosError\b|Request failed with status code \d{3}\b/,
+    meaning: 'An HTTP error raised by axios; the LangSmith SDKs use fetch (JS) and requests/httpx (Python), never axios.' },
+  { id: 'web-loader-error', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'web',
+    pattern: /URL return an error: \{?\w{0,40}\}?|Error fetching or processing https?/,
+    meaning: 'A document loader could not fetch a web page (unstructured / LangChain URL loaders).' },
+  { id: 'named-provider-key', code: 'NOT_LANGSMITH_ERROR', weight: 2, scope: 'text',
+    // "Invalid Jina API key", "Invalid Groq API Key": the body names a service, and it is not LangSmith.
+    pattern: /\b(?:Invalid|Incorrect|Missing|Wrong) (?!LangSmith\b|LangChain\b|API\b)([A-Z][A-Za-z0-9]{1,20}) API [Kk]ey\b/,
+    meaning: "An error that names another service's API key." },
   { id: 'cloudflare-page', code: 'NOT_LANGSMITH_ERROR', weight: 2, scope: 'text', service: 'cloudflare',
     pattern: /Attention Required! \| Cloudflare|\bcf-ray\b|\bcf-mitigated\b|Just a moment\.\.\.|Cloudflare Ray ID|\bcf-chl-/i,
     meaning: "A Cloudflare bot-protection or block page: a web site refused an automated request." },
@@ -235,7 +277,11 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
   { id: 'groq', name: 'Groq', keyVar: 'GROQ_API_KEY', hosts: /(?:^|\.)groq\.com$/i,
     markers: /\bgroq\.\w{3,40}Error\b|api\.groq\.com|\bGROQ_API_KEY\b|\bChatGroq\b/ },
   { id: 'mistral', name: 'Mistral', keyVar: 'MISTRAL_API_KEY', hosts: /(?:^|\.)mistral\.ai$/i,
-    markers: /api\.mistral\.ai|\bMISTRAL_API_KEY\b|\bChatMistralAI\b/ },
+    markers: /api\.mistral\.ai|\bMISTRAL_API_KEY\b|\bChatMistralAI\b|@ai-sdk\/mistral|\bmistralai\b/ },
+  { id: 'langfuse', name: 'Langfuse', keyVar: 'LANGFUSE_SECRET_KEY', hosts: /(?:^|\.)langfuse\.com$/i,
+    markers: /\blangfuse\b|\bLANGFUSE_(?:PUBLIC|SECRET)_KEY\b/i },
+  { id: 'vercel-ai', name: 'a model provider (through the Vercel AI SDK)', hosts: /^$/, markers: /\bAI_APICallError\b|@ai-sdk\// },
+  { id: 'axios', name: 'a service called with axios (not a LangSmith SDK)', hosts: /^$/, markers: /\bAxiosError\b|axios-fetch-adapter/ },
   { id: 'tavily', name: 'Tavily', keyVar: 'TAVILY_API_KEY', hosts: /(?:^|\.)tavily\.com$/i,
     markers: /\btavily\b|\bTAVILY_API_KEY\b|TavilySearch/i },
   { id: 'pinecone', name: 'Pinecone', keyVar: 'PINECONE_API_KEY', hosts: /(?:^|\.)pinecone\.io$/i,
@@ -243,7 +289,7 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
   { id: 'huggingface', name: 'Hugging Face', keyVar: 'HUGGINGFACEHUB_API_TOKEN', hosts: /(?:^|\.)(?:huggingface\.co|hf\.co)$/i,
     markers: /huggingface_hub|HUGGINGFACEHUB_API_TOKEN|\bHF_TOKEN\b|huggingface\.co/ },
   { id: 'bedrock', name: 'AWS (Bedrock)', hosts: /(?:^|\.)amazonaws\.com$/i,
-    markers: /\bbotocore\b|UnrecognizedClientException|ExpiredTokenException|bedrock-runtime|ChatBedrock/ },
+    markers: /\bbotocore\b|UnrecognizedClientException|ExpiredTokenException|bedrock-runtime|ChatBedrock|AccessDeniedException|when calling the \w{2,80} operation/ },
   { id: 'exa', name: 'Exa', keyVar: 'EXA_API_KEY', hosts: /(?:^|\.)exa\.ai$/i, markers: /api\.exa\.ai|\bEXA_API_KEY\b/ },
   { id: 'openrouter', name: 'OpenRouter', keyVar: 'OPENROUTER_API_KEY', hosts: /(?:^|\.)openrouter\.ai$/i, markers: /openrouter\.ai|\bOPENROUTER_API_KEY\b/ },
   { id: 'ollama', name: 'Ollama', hosts: /^$/, markers: /\bollama\b|:11434\b/i },
@@ -254,9 +300,10 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
     markers: /\b(?:WebBaseLoader|RecursiveUrlLoader|AsyncHtmlLoader|AsyncChromiumLoader|SitemapLoader|CheerioWebBaseLoader|PuppeteerWebBaseLoader|PlaywrightURLLoader|SeleniumURLLoader|UnstructuredURLLoader|FireCrawlLoader)\b|document_loaders[/.]web_base/ },
 ];
 
-/** Words only LangSmith errors, the SDK's packages and its variables use. */
+/** Words only LangSmith errors, the SDK's packages and its variables use (LangGraph Cloud /
+ * Platform deployments are LangSmith deployments: same keys, same hosts family). */
 export const LANGSMITH_MARKERS =
-  /LangSmith|\[LANGSMITH\]|smith\.langchain\.com|\/runs\/(?:multipart|batch)\b|Failed to (?:multipart ingest|batch ingest|send (?:compressed )?multipart|Failed to send multipart|batch create run)|Error exporting batch|\bhub\.pull\b|\bpull_prompt\b|\b(?:LANGSMITH|LANGCHAIN)_(?:API_KEY|ENDPOINT|TRACING|TRACING_V2|PROJECT|WORKSPACE_ID)\b|LangChainTracer|tracers[/.]langchain|awaitPendingTraceBatches|langgraph-api=true/i;
+  /LangSmith|LangGraph (?:Cloud|Platform)|\.langgraph\.app\b|\[LANGSMITH\]|smith\.langchain\.com|\/runs\/(?:multipart|batch)\b|Failed to (?:multipart ingest|batch ingest|send (?:compressed )?multipart|Failed to send multipart|batch create run)|Error exporting batch|\bhub\.pull\b|\bpull_prompt\b|\blangchainhub\b|\b(?:push|pull)_repo\b|\blist_repos\b|\b(?:LANGSMITH|LANGCHAIN)_(?:API_KEY|ENDPOINT|TRACING|TRACING_V2|PROJECT|WORKSPACE_ID)\b|LangChainTracer|tracers[/.]langchain|awaitPendingTraceBatches|langgraph-api=true/i;
 
 /** LangSmith hosts: the API hosts of every region, and the web-app hosts (a common mistake). */
 export const LANGSMITH_API_HOST = /^(?:(?:eu|apac|aws|dev|beta)\.)?api\.smith\.langchain\.com$|^api\.hub\.langchain\.com$/i;
