@@ -1,38 +1,19 @@
 // The interactive screen in an 80-column terminal, started from an app folder that is not the
 // clone (the README's `npm --prefix <clone> start`): it says which folder it diagnosed, reads that
 // folder's .env, and the plan's doctor command is printed whole, as it can be pasted.
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, ROOT, tempDir } from '../helpers/cli.js';
 import { fakeKey } from '../helpers/keys.js';
+import { hasTmux, tmuxOn } from '../helpers/tmux.js';
 
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const KEY = fakeKey('tmux-app');
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', 'lsd-test-app', ...args], { encoding: 'utf8' });
-}
+const tmux = tmuxOn('lsd-test-app');
 
-async function waitFor(session: string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let screen = '';
-  while (Date.now() < until) {
-    screen = tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-300');
-    if (pattern.test(screen)) return screen;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
-}
+const waitFor = (session: string, pattern: RegExp, timeoutMs = 20_000) => tmux.waitFor(session, pattern, timeoutMs, 300);
 
 describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('npm start from an app folder, in an 80-column terminal', () => {
   it('diagnoses the app folder and prints the doctor command whole', async () => {

@@ -1,36 +1,17 @@
 // The interactive app in a real terminal: tmux runs the built CLI, capture-pane reads the screen.
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempDir } from '../helpers/cli.js';
 import { fakeKey } from '../helpers/keys.js';
+import { hasTmux, tmuxOn } from '../helpers/tmux.js';
 
-const hasTmux = (() => {
-  try {
-    execFileSync('tmux', ['-V']);
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 const KEY = fakeKey('tmux');
 
-function tmux(...args: string[]): string {
-  return execFileSync('tmux', ['-L', 'lsd-test', ...args], { encoding: 'utf8' });
-}
+const tmux = tmuxOn('lsd-test');
 
-async function waitFor(session: string, pattern: RegExp, timeoutMs = 10_000): Promise<string> {
-  const until = Date.now() + timeoutMs;
-  let screen = '';
-  while (Date.now() < until) {
-    screen = tmux('capture-pane', '-p', '-J', '-t', session, '-S', '-200');
-    if (pattern.test(screen)) return screen;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`timed out waiting for ${pattern}; screen:\n${screen}`);
-}
+const waitFor = (session: string, pattern: RegExp, timeoutMs = 10_000) => tmux.waitFor(session, pattern, timeoutMs, 200);
 
 describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('interactive checklist under tmux', () => {
   it('renders the live checklist, the stage and the plan in a real terminal, with the key masked', async () => {
