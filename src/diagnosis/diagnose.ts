@@ -29,6 +29,19 @@ export interface Diagnosis {
   tier: Tier;
   causes: Cause[];
   plan: PlanStep[];
+  /**
+   * The gates are cleared, but a failing cause outside the role ladder stops the integration (a
+   * rate or usage limit, a payload size, an SDK too old, a proxy): its code. The stage then says
+   * the tier reached, and this is what blocks.
+   */
+  blockedBy?: string;
+}
+
+/** The stage line every renderer prints: what blocks first when something does, else what the stage means. */
+export function stageLine(d: Pick<Diagnosis, 'stage' | 'stageMeaning' | 'blockedBy' | 'causes'>): string {
+  if (!d.blockedBy) return d.stageMeaning;
+  const cause = d.causes.find((c) => c.code === d.blockedBy);
+  return `Blocked by ${d.blockedBy}${cause ? `: ${cause.message.replace(/\s+/g, ' ').trim()}` : ''}. The access tier itself is ${d.stage}.`;
 }
 
 export interface DiagnoseOptions {
@@ -112,7 +125,9 @@ export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions 
   const literal = (c: string) => c.replace(ENDPOINT_TOKEN, (_, rest: string) => shellQuote(`${opts.endpoint ?? DEFAULT_ENDPOINT}${rest}`));
   for (const s of def.steps) push({ action: s.action, why: s.why, commands: (s.commands ?? []).map(literal), docs: s.docs });
 
-  return { stage, stageTitle: def.title, stageMeaning: def.meaning, tier, causes, plan };
+  // Past the gates, a failure outside the permission ladder is what blocks (the tier is not the headline).
+  const blockedBy = !failingGate && primary?.f.severity === 'fail' && primary.level !== 'permission' ? primary.f.code : undefined;
+  return { stage, stageTitle: def.title, stageMeaning: def.meaning, tier, causes, plan, ...(blockedBy ? { blockedBy } : {}) };
 }
 
 /**

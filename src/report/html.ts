@@ -1,4 +1,5 @@
 // HTML: a single self-contained page (no scripts, no external assets). Already redacted upstream.
+import { stageLine } from '../diagnosis/diagnose.js';
 import { describeEnvironment, type Report } from './model.js';
 
 const COLORS = { pass: '#1a7f37', warn: '#9a6700', fail: '#cf222e', skip: '#6e7781', error: '#8250df' } as const;
@@ -39,7 +40,7 @@ export function renderHtml(report: Report): string {
 <h1>LangSmith doctor report</h1>
 ${report.environment ? `<p class="environment">Folder <code>${e(t.folder ?? '')}</code> · config ${t.config ? `<code>${e(t.config)}</code>` : 'none found'} · ${e(describeEnvironment(report.environment))}</p>` : ''}
 ${report.demo ? `<p class="demo">Demo run: scenario <code>${e(report.demo.scenario)}</code> against the built-in emulator, not a real account.</p>` : ''}
-<p class="stage" id="stage">Stage: <strong>${e(d.stage)}</strong> · tier <strong>${e(d.tier)}</strong><br><span class="why">${e(d.stageMeaning)}</span></p>
+<p class="stage" id="stage">Stage: <strong>${e(d.stage)}</strong> · tier <strong>${e(d.tier)}</strong><br><span class="why">${e(stageLine(d))}</span></p>
 <table id="target">
   <tr><th>Endpoint</th><td><code>${e(t.endpoint ?? '(none)')}</code> (${e(t.endpointSource ?? 'unset')}${t.region ? `, ${e(t.region)}` : ''})</td></tr>
   <tr><th>Key</th><td><code>${e(t.key ?? '(none)')}</code> (${e(t.keyKind)}${t.keySource ? `, from ${e(t.keySource)}` : ''})</td></tr>

@@ -1,4 +1,5 @@
 // Markdown: to paste into a GitHub issue or a support ticket. Already redacted upstream.
+import { stageLine } from '../diagnosis/diagnose.js';
 import { describeEnvironment, type Report } from './model.js';
 import { STATUS_GLYPH, oneLine } from './text.js';
 
@@ -15,7 +16,7 @@ export function renderMarkdown(report: Report): string {
     `| Endpoint | \`${t.endpoint ?? '(none)'}\` (${t.endpointSource ?? 'unset'}${t.region ? `, ${t.region}` : ''}) |`,
     `| Key | \`${t.key ?? '(none)'}\` (${t.keyKind}${t.keySource ? `, from ${t.keySource}` : ''}) |`,
     `| Workspace | ${t.workspaceId ? `\`${t.workspaceId}\`` : '(not set)'} |`,
-    `| Stage | **${d.stage}** — ${esc(d.stageMeaning)} |`,
+    `| Stage | **${d.stage}** — ${esc(stageLine(d))} |`,
     `| Tier | ${d.tier} |`,
     `| Checks | ${s.pass} pass, ${s.warn} warn, ${s.fail} fail, ${s.skip} skip, ${s.error} error |`,
     `| Tool | ${report.tool.name} ${report.tool.version}, ${report.startedAt} |`,

@@ -1,6 +1,7 @@
 // Plain text: the CI log and pipe renderer. No colours, no cursor movement, one line per fact.
 import type { CheckResult, Finding, Status } from '../core/checker.js';
 import { oneLine } from '../core/text.js';
+import { stageLine } from '../diagnosis/diagnose.js';
 import { describeEnvironment, type Report, type ReportTarget } from './model.js';
 
 export const STATUS_GLYPH: Record<Status, string> = { pass: '✔', warn: '⚠', fail: '✖', skip: '○', error: '!' };
@@ -35,7 +36,7 @@ export function renderConclusion(report: Pick<Report, 'summary' | 'diagnosis' | 
   const lines = [
     '',
     `Checks: ${s.pass} pass · ${s.warn} warn · ${s.fail} fail · ${s.skip} skip · ${s.error} error (${report.durationMs} ms)`,
-    `Stage: ${d.stage} — ${d.stageMeaning}`,
+    `Stage: ${d.stage} — ${stageLine(d)}`,
     `Tier: ${d.tier}`,
   ];
   const [primary, ...others] = d.causes;

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { stageLine } from '../diagnosis/diagnose.js';
 import type { Report } from '../report/model.js';
 import { oneLine } from '../report/text.js';
 import { paint } from './theme.js';
@@ -22,7 +23,7 @@ export function Conclusion({ report, color }: Properties) {
       <Text>
         Stage: <Text bold color={paint(color, primary ? 'red' : 'green')}>{d.stage}</Text> · tier <Text bold>{d.tier}</Text>
       </Text>
-      <Text dimColor>{d.stageMeaning}</Text>
+      <Text dimColor>{stageLine(d)}</Text>
       {primary ? (
         <Text>
           Cause: <Text bold>{primary.code}</Text> {oneLine(primary.message)}
