@@ -110,7 +110,14 @@ export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions 
 
   const def = stages[stage] ?? STAGES[stage] ?? STAGES.unknown;
   const plan: PlanStep[] = [];
-  const push = (s: Omit<PlanStep, "step">) => plan.push({ step: plan.length + 1, ...s });
+  // A command an earlier step already gave is not repeated (the cause's fix and the stage's steps overlap).
+  const given = new Set<string>();
+  const push = (s: Omit<PlanStep, "step">) => {
+    if (plan.some((p) => p.action === s.action)) return;
+    const commands = s.commands.filter((c) => !given.has(c));
+    commands.forEach((c) => given.add(c));
+    plan.push({ step: plan.length + 1, ...s, commands });
+  };
   // Gates: the precise fix of each failing cause at that gate comes first, most specific first.
   if (failingGate) {
     const seen = new Set<string>();

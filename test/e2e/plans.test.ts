@@ -1,4 +1,4 @@
-// A run that exits 1 never headlines the tier: past the gates, a failing cause outside the role
+// Every demo scenario's plan: no step twice, no command twice. And a run that exits 1 never headlines the tier: past the gates, a failing cause outside the role
 // ladder (a limit, a payload size, an SDK, a proxy) is named as what blocks (diagnosis.blockedBy),
 // in JSON and on the stage line of every renderer. Over every demo scenario, on the built CLI.
 import { describe, expect, it } from 'vitest';
@@ -6,7 +6,7 @@ import { runCli } from '../helpers/cli.js';
 
 const GATES = ['configure', 'connect', 'authenticate'];
 
-describe('blockedBy (built CLI, every demo scenario)', () => {
+describe('plans and blockedBy (built CLI, every demo scenario)', () => {
   it('is set exactly when the gates are cleared and a non-permission failure decides the exit code', async () => {
     const list = (await runCli(['--demo', 'list', '--json'])).json<Array<{ name: string; args: string[] }>>();
     const blocked: string[] = [];
@@ -16,6 +16,10 @@ describe('blockedBy (built CLI, every demo scenario)', () => {
       const primary = d.causes[0];
       const expected = !GATES.includes(d.stage) && primary?.severity === 'fail' && primary.level !== 'permission' ? primary.code : undefined;
       expect(d.blockedBy, s.name).toBe(expected);
+      const actions = d.plan.map((p: { action: string }) => p.action);
+      const commands = d.plan.flatMap((p: { commands: string[] }) => p.commands);
+      expect(new Set(actions).size, `${s.name}: a plan step repeated`).toBe(actions.length);
+      expect(new Set(commands).size, `${s.name}: a plan command repeated: ${commands.join(' | ')}`).toBe(commands.length);
       if (d.blockedBy) {
         blocked.push(`${s.name}:${d.blockedBy}`);
         expect(r.code, s.name).toBe(1);
