@@ -1,11 +1,10 @@
 // Running where the user's app is: --cwd, INIT_CWD under `npm start`, the README's
 // `npm --prefix <clone> start` from an app folder, the doctor's own name in printed commands,
 // per-command help, and the environment a report carries. All on the built bundle.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { CLI, ROOT, runCli, runProgram, tempDir } from '../helpers/cli.js';
 import { fakeKey } from '../helpers/keys.js';
 
 const KEY = fakeKey('invoke-app');
@@ -61,15 +60,7 @@ describe('the folder diagnosed', () => {
 
   it("the README's `npm --prefix <clone> start` run from an app folder diagnoses the app, not the clone", async () => {
     const app = appFolder();
-    const out = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn('npm', ['--prefix', ROOT, 'start', '--', '--json', '--offline'], { cwd: app, env: { PATH: process.env.PATH ?? '', HOME: app }, stdio: ['ignore', 'pipe', 'pipe'] });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-      child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
+    const out = await runProgram('npm', ['--prefix', ROOT, 'start', '--', '--json', '--offline'], { cwd: app, env: { PATH: process.env.PATH ?? '', HOME: app } });
     expect(out.stdout + out.stderr).not.toContain(KEY);
     // npm prints its own `> langsmith-doctor@… start` banner before the report.
     const json = out.stdout.slice(out.stdout.indexOf('\n{') + 1);

@@ -1,25 +1,17 @@
 // The package as users get it: `npm pack` the clone, install the tarball into a clean prefix with no
 // dev dependencies, and run the installed `langsmith-doctor` as a subprocess: --version, a demo,
 // and a command plugin named in an app folder's config.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from '../helpers/cli.js';
+import { ROOT, runProgram, tempDir } from '../helpers/cli.js';
 
 let prefix = '';
 let bin = '';
 
-function run(args: string[], opts: { cwd: string; path?: string }): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(bin, args, { cwd: opts.cwd, env: { PATH: opts.path ?? process.env.PATH ?? '', HOME: opts.cwd }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function run(args: string[], opts: { cwd: string; path?: string }) {
+  return runProgram(bin, args, { cwd: opts.cwd, env: { PATH: opts.path ?? process.env.PATH ?? '', HOME: opts.cwd } });
 }
 
 beforeAll(() => {

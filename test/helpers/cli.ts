@@ -78,3 +78,16 @@ export function assertNoSecrets(text: string, secrets: string[]): void {
     expect(text.includes(bare), `output contains a full secret (${bare.slice(0, 8)}…)`).toBe(false);
   }
 }
+
+/** Runs any program (npm, an installed bin) with exactly this environment; stdout and stderr collected. */
+export function runProgram(file: string, args: string[], opts: { cwd: string; env: Record<string, string> }): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(file, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
