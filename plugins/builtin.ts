@@ -1,5 +1,5 @@
 // The built-in checkers, in the order the checklist shows them.
-import type { Checker } from '../src/core/checker.js';
+import type { Checker } from '../src/index.js';
 import auth from './auth/index.js';
 import endpoint from './endpoint/index.js';
 import envVars from './env-vars/index.js';

@@ -23,6 +23,7 @@ export type {
   CheckResult,
   CheckReturn,
   CheckerPack,
+  Checker,
 } from './core/checker.js';
 
 /** The context every checker receives: resolved LangSmith settings and the shared HTTP prober. */

@@ -4,10 +4,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { UsageError, modeOf, runInMode, writeReport, type Io, type ParsedArgs } from '../cli.js';
+import type { ParsedArgs } from '../args.js';
+import { UsageError } from '../core/errors.js';
+import type { Io } from '../core/io.js';
 import { didYouMean } from '../core/suggest.js';
 import { prepare } from '../doctor.js';
 import { exitCodeOf } from '../report/model.js';
+import { modeOf, runInMode } from './mode.js';
+import { writeReport } from './report-file.js';
 
 export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   const { scenarios, getScenario, startEmulator } = await import('../emulator/index.js');

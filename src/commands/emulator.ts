@@ -1,6 +1,8 @@
 // `langsmith-doctor emulator --scenario NAME [--port N]`: the emulator standalone, for plugin
 // authors' and users' own tests. Prints the URLs and the environment lines; stops on Ctrl-C.
-import { UsageError, type Io, type ParsedArgs } from '../cli.js';
+import type { ParsedArgs } from '../args.js';
+import { UsageError } from '../core/errors.js';
+import type { Io } from '../core/io.js';
 import { didYouMean } from '../core/suggest.js';
 
 export async function emulatorCommand(args: ParsedArgs, io: Io): Promise<number> {

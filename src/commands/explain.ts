@@ -3,7 +3,10 @@
 // JSON or plain text. Never loads Ink or React: start-up stays fast on every path.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { UsageError, modeOf, type Io, type ParsedArgs } from '../cli.js';
+import type { ParsedArgs } from '../args.js';
+import { UsageError } from '../core/errors.js';
+import type { Io } from '../core/io.js';
+import { modeOf } from './mode.js';
 import { capTail, countNewlines, explainBytes, isLangSmithProblem, MAX_ANALYSED_BYTES } from '../langsmith/explain.js';
 import { secretRedactor, secretsOfVariables } from '../langsmith/secrets.js';
 import { renderExplainText } from '../report/explain-text.js';

@@ -2,7 +2,9 @@
 // codes, a test that passes out of the box) and wires it into the project's config.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { UsageError, type Io, type ParsedArgs } from '../cli.js';
+import type { ParsedArgs } from '../args.js';
+import { UsageError } from '../core/errors.js';
+import type { Io } from '../core/io.js';
 import { locateConfigFile, MODULE_NAME } from '../core/config.js';
 import { writeFileAtomic } from '../core/files.js';
 import { TOOL_NAME } from '../version.js';

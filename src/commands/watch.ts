@@ -1,6 +1,9 @@
 // --watch [SECONDS]: diagnose, then re-probe every SECONDS until access changes (stage or tier),
 // printing one line per unchanged round and what changed when it does. Ctrl-C stops it.
-import { runInMode, writeReport, type Io, type Mode, type ParsedArgs } from '../cli.js';
+import type { ParsedArgs } from '../args.js';
+import type { Io } from '../core/io.js';
+import { runInMode, type Mode } from './mode.js';
+import { writeReport } from './report-file.js';
 import { prepare, run, type Prepared } from '../doctor.js';
 import { exitCodeOf, type Report } from '../report/model.js';
 import { renderConclusion } from '../report/text.js';

@@ -1,6 +1,6 @@
 // `explain` in a TTY: the Ink view, rendered once (loaded lazily; the plain and JSON paths never import it).
 import { render } from 'ink';
-import type { Io } from '../cli.js';
+import type { Io } from '../core/io.js';
 import type { ExplainReport } from '../report/explain-text.js';
 import { Explain } from './Explain.js';
 

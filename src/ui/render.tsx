@@ -1,6 +1,6 @@
 // The interactive renderer: the only module that imports Ink (loaded lazily by the CLI).
 import { render } from 'ink';
-import type { Io } from '../cli.js';
+import type { Io } from '../core/io.js';
 import { run, targetOf, type Prepared } from '../doctor.js';
 import type { Report } from '../report/model.js';
 import { Checklist } from './Checklist.js';

@@ -1,0 +1,35 @@
+// The default command: prepare, run in the chosen mode (or watch), write the report, exit code.
+import type { ParsedArgs } from '../args.js';
+import type { Io } from '../core/io.js';
+import { prepare, type DoctorOptions } from '../doctor.js';
+import { exitCodeOf } from '../report/model.js';
+import { modeOf, runInMode } from './mode.js';
+import { writeReport } from './report-file.js';
+
+export function doctorOptions(args: ParsedArgs, io: Io): DoctorOptions {
+  return {
+    cwd: io.cwd,
+    env: io.env,
+    configFile: args.config,
+    envFiles: args.envFiles,
+    only: args.only,
+    skip: args.skip,
+    offline: args.offline,
+    timeoutMs: args.timeoutMs,
+    writeProbe: args.writeProbe,
+    outputRedactor: io.redactor,
+    invocation: io.invocation,
+  };
+}
+
+export async function diagnoseCommand(options: DoctorOptions, args: ParsedArgs, io: Io): Promise<number> {
+  const prepared = await prepare(options);
+  const mode = modeOf(args, io);
+  if (args.watchSeconds !== undefined) {
+    const { watchCommand } = await import('./watch.js');
+    return watchCommand(prepared, args, io, mode);
+  }
+  const report = await runInMode(prepared, mode, io);
+  if (args.report) writeReport(args.report, report, io);
+  return exitCodeOf(report, args.strict);
+}
