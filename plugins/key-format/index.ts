@@ -22,6 +22,27 @@ export default defineChecker({
     const where = key.source ? sourceLabel(key.source) : undefined;
 
     if (key.value === undefined) {
+      const gap = ctx.settings.profileKeyGap;
+      if (gap?.state === 'refresh-only') {
+        // The SDK can still authenticate (it refreshes the token); only this run cannot test it.
+        return ctx.warn('PROFILE_REFRESH_ONLY',
+          `${gap.detail}. langsmith-doctor does not refresh tokens (that rewrites your profile), so it cannot test this login`,
+          { fix: { text: 'Run your app once (the JS SDK refreshes the token into the profile), log in again with the tool that wrote the profile, or set an API key for this run.', commands: [envLine('LANGSMITH_API_KEY', '<your lsv2_pt_ key>')] }, docs: DOCS.apiKeys, evidence: { profile: ctx.settings.profile?.file } });
+      }
+      if (gap) {
+        const envName = gap.state === 'env-unset' ? ctx.settings.profile?.apiKeyEnv : undefined;
+        return ctx.fail('KEY_MISSING', gap.detail, {
+          fix: {
+            text: envName
+              ? `Set $${envName} where the app runs, or put api_key in the profile.`
+              : gap.state === 'cmd-unsupported'
+                ? 'Name the variable that holds the key with api_key_env in the profile, or set LANGSMITH_API_KEY.'
+                : 'Upgrade the JS SDK (npm install langsmith@latest), or set LANGSMITH_API_KEY.',
+            commands: [envLine(envName ?? 'LANGSMITH_API_KEY', '<your lsv2_pt_ key>')],
+          },
+          docs: DOCS.apiKeys,
+        });
+      }
       const blank = ctx.settings.candidates.find((c) => /^(LANGSMITH|LANGCHAIN)_API_KEY$/.test(c.name) && c.raw.trim() === '');
       const empty = blank !== undefined;
       return ctx.fail(

@@ -20,8 +20,22 @@ describe('key-format', () => {
     { description: 'OAuth token from the CLI profile', files: { '.langsmith/config.json': JSON.stringify({ current_profile: 'work', profiles: { work: { oauth: { access_token: 'eyJhbGciOi.fake.token' } } } }) },
       codes: [], status: 'pass', then: (r) => expect(r.summary).toContain('OAuth') },
     { description: 'any key on a self-hosted endpoint is only a warning', env: { LANGSMITH_API_KEY: 'foo-bar-self-hosted-token', LANGSMITH_ENDPOINT: 'https://ls.internal.example/api/v1' }, codes: ['KEY_MALFORMED'], status: 'warn' },
+    { description: 'profile api_key_env names a variable that holds the key (JS >= 0.11.6)', env: { ACME_LS_KEY: PAT },
+      files: { '.langsmith/config.json': JSON.stringify({ profiles: { default: { api_key_env: 'ACME_LS_KEY' } } }) }, codes: [], status: 'pass' },
+    { description: 'profile with only an OAuth refresh token: named, not failed (the SDK refreshes it)',
+      files: { '.langsmith/config.json': JSON.stringify({ profiles: { default: { oauth: { refresh_token: 'rt-0123456789abcdef' } } } }) }, codes: ['PROFILE_REFRESH_ONLY'], status: 'warn',
+      then: (r) => expect(r.findings[0]!.message).toContain('does not refresh tokens') },
     // reject
     { description: 'nothing set', codes: ['KEY_MISSING'], status: 'fail' },
+    { description: 'profile api_key_env names an unset variable: JS throws ProfileApiKeyError',
+      files: { '.langsmith/config.json': JSON.stringify({ profiles: { default: { api_key_env: 'ACME_LS_KEY' } } }) }, codes: ['KEY_MISSING'], status: 'fail',
+      then: (r) => {
+        expect(r.findings[0]!.message).toContain('$ACME_LS_KEY');
+        expect(r.findings[0]!.fix?.commands.join('\n')).toContain('ACME_LS_KEY=');
+      } },
+    { description: 'profile api_key_cmd: JS refuses it', files: { '.langsmith/config.json': JSON.stringify({ profiles: { default: { api_key_cmd: 'op read x' } } }) },
+      codes: ['KEY_MISSING'], status: 'fail', then: (r) => expect(r.findings[0]!.message).toContain('api_key_cmd') },
+
     { description: 'set but empty', env: { LANGSMITH_API_KEY: '' }, codes: ['KEY_MISSING'], status: 'fail', then: (r) => expect(r.summary).toContain('empty') },
     { description: 'whitespace only wins over LANGCHAIN_ in JS and is then empty', env: { LANGSMITH_API_KEY: '   ', LANGCHAIN_API_KEY: PAT }, codes: ['KEY_MISSING'] },
     { description: 'field case 9: legacy ls__ key', env: { LANGSMITH_API_KEY: fakeLegacyKey('old') }, codes: ['KEY_LEGACY'], status: 'fail' },

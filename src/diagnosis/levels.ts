@@ -10,7 +10,7 @@ export const CODE_LEVELS: Readonly<Record<string, Level>> = {
   KEY_OTHER_PROVIDER: 'configure', KEY_QUOTED: 'configure', ENV_CONFLICT: 'configure', ENV_NAME_TYPO: 'configure',
   TRACING_FLAG_INVALID: 'configure', TRACING_DISABLED: 'configure', TRACING_WITHOUT_KEY: 'configure',
   DOTENV_NOT_LOADED: 'configure', DOTENV_SHADOWED: 'configure', DOTENV_UNREADABLE: 'configure',
-  PROFILE_UNREADABLE: 'configure',
+  PROFILE_UNREADABLE: 'configure', PROFILE_REFRESH_ONLY: 'configure',
   ENDPOINT_INVALID_URL: 'configure', ENDPOINT_UI_HOST: 'configure', ENDPOINT_INSECURE: 'configure',
   RUNS_ENDPOINTS_CONFLICT: 'configure', RUNS_ENDPOINTS_INVALID: 'configure', WORKSPACE_ID_INVALID: 'configure',
   DNS_FAILURE: 'connect', CONNECTION_REFUSED: 'connect', CONNECTION_RESET: 'connect', TIMEOUT: 'connect',

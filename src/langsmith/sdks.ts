@@ -19,6 +19,13 @@ export const JS_LANGSMITH_TRACING_SINCE = '0.1.26';
 export const PYTHON_SKIPS_EMPTY_SINCE = '0.5.1';
 /** The SDK profile file (~/.langsmith/config.json): Python 0.8.1 (bcefbb31), JS about 0.6.1 (d9fa48a1). */
 export const PROFILE_SINCE = { js: '0.6.1', python: '0.8.1' } as const;
+/**
+ * A profile's `api_key_env` (the key read from another variable) and `api_key_cmd` (refused with
+ * ProfileApiKeyError) in JS since 0.11.6 (CHANGELOG, deb4271). The same change names Python, but the
+ * Python 0.14.0 wheel reads neither (sdk-audit #5): through this version Python ignores them.
+ */
+export const JS_PROFILE_KEY_REF_SINCE = '0.11.6';
+export const PYTHON_PROFILE_KEY_ENV_AFTER = '0.14.0';
 /** `~` in LANGSMITH_CONFIG_FILE is expanded by JS 0.12 (lib/utils/fs.js); not by JS 0.9 or Python. */
 export const JS_EXPANDS_TILDE_SINCE = '0.12.0';
 /** LANGSMITH_WORKSPACE_ID (sent as X-Tenant-Id) shipped in Python 0.4.20 and JS 0.3.65 (facts §2). */

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { readRegularFile } from '../core/files.js';
 import { classifyKey, type KeyKind } from './keys.js';
-import { detectSdks, JS_EXPANDS_TILDE_SINCE, olderThan, PROFILE_SINCE, PYTHON_SKIPS_EMPTY_SINCE, type InstalledSdk } from './sdks.js';
+import { detectSdks, JS_EXPANDS_TILDE_SINCE, JS_PROFILE_KEY_REF_SINCE, olderThan, PROFILE_SINCE, PYTHON_PROFILE_KEY_ENV_AFTER, PYTHON_SKIPS_EMPTY_SINCE, type InstalledSdk } from './sdks.js';
 import { DEFAULT_REGIONS, describeEndpoint, type EndpointInfo } from './regions.js';
 
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -57,6 +57,19 @@ export interface ProfileInfo {
   workspaceId?: string;
   oauthAccessToken?: string;
   oauthExpiresAt?: string;
+  /** `api_key_env`: the NAME of the variable that holds the key (JS >= 0.11.6). */
+  apiKeyEnv?: string;
+  /** `api_key_cmd` is set (JS refuses it; its text is never kept: it may hold a secret). */
+  apiKeyCmd?: boolean;
+  /** `oauth.refresh_token` is set (presence only): JS exchanges it for an access token on first use. */
+  hasRefreshToken?: boolean;
+}
+
+/** Why the profile gave an SDK no key although it holds key material (sdk-audit #5). */
+export interface ProfileKeyGap {
+  state: 'refresh-only' | 'env-unset' | 'cmd-unsupported' | 'ref-ignored';
+  /** One sentence, naming the profile, the field and the SDK version behind it. */
+  detail: string;
 }
 
 export interface SdkView {
@@ -89,6 +102,8 @@ export interface LangSmithSettings {
   candidates: Candidate[];
   dotenvFiles: DotenvFile[];
   profile?: ProfileInfo;
+  /** Set when the JS SDK gets no key from a profile that has key material it cannot use as is. */
+  profileKeyGap?: ProfileKeyGap;
   regions: Readonly<Record<string, string>>;
   defaultEndpoint: string;
 }
@@ -125,7 +140,14 @@ export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
   const jsKeyTrimmed = trimQuotesJs(jsKey.raw);
   let key: Resolved = { ...jsKey, value: hasValue(jsKeyTrimmed) ? jsKeyTrimmed : undefined };
   let keyKind: KeyKind;
-  if (key.value === undefined && jsProfile && !jsProfile.error && (jsProfile.apiKey || jsProfile.oauthAccessToken)) {
+  let profileKeyGap: ProfileKeyGap | undefined;
+  const jsRef = key.value === undefined && jsProfile && !jsProfile.error && !jsProfile.apiKey && !jsProfile.oauthAccessToken
+    ? profileKeyRef(jsProfile, opts.env, dotenvFiles, jsVersion)
+    : undefined;
+  if (jsRef && 'key' in jsRef) {
+    key = { ...jsRef.key, shadowed: key.shadowed };
+    keyKind = classifyKey(key.value).kind;
+  } else if (key.value === undefined && jsProfile && !jsProfile.error && (jsProfile.apiKey || jsProfile.oauthAccessToken)) {
     // Profile auth is used only when no env key is set (facts §2); JS sends the OAuth token
     // first (Bearer), the profile's api_key only without one (profiles.ts ~485; sdk-audit #3).
     const oauth = jsProfile.oauthAccessToken !== undefined;
@@ -139,6 +161,7 @@ export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
     keyKind = oauth ? 'oauth' : classifyKey(key.value).kind;
   } else {
     keyKind = classifyKey(key.value).kind;
+    if (jsRef && 'gap' in jsRef) profileKeyGap = jsRef.gap;
   }
 
   const jsEndpoint = resolveJs('ENDPOINT', view, candidates);
@@ -166,7 +189,7 @@ export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
   // JS reads only LANGSMITH_RUNS_ENDPOINTS; Python also LANGCHAIN_RUNS_ENDPOINTS.
   const runsEndpoints = pick('LANGSMITH_RUNS_ENDPOINTS', view, candidates);
 
-  const python = resolvePython(view, candidates, pyProfile, defaultEndpoint, pyVersion);
+  const python = resolvePython(view, candidates, pyProfile, defaultEndpoint, pyVersion, opts.env, dotenvFiles);
 
   const info = endpoint.value ? describeEndpoint(endpoint.value, regions) : undefined;
   const settings: LangSmithSettings = {
@@ -183,6 +206,7 @@ export function resolveSettings(opts: ResolveOptions): LangSmithSettings {
     candidates,
     dotenvFiles,
     profile,
+    ...(profileKeyGap ? { profileKeyGap } : {}),
     regions,
     defaultEndpoint,
   };
@@ -204,13 +228,16 @@ function versionReason(setting: string, s: LangSmithSettings, env: Env): string 
     if (olderThan(js, PROFILE_SINCE.js)) return `JS langsmith ${js} predates the profile file (about ${PROFILE_SINCE.js})`;
     if (env.LANGSMITH_CONFIG_FILE?.startsWith('~')) return `only JS langsmith ${JS_EXPANDS_TILDE_SINCE} and later expand ~ in LANGSMITH_CONFIG_FILE; Python reads it literally`;
   }
+  if (setting === 'API key' && s.profile?.apiKeyEnv && fromProfile(s.key) && !fromProfile(s.python.key) && !olderThan(py, PROFILE_SINCE.python)) {
+    return `Python langsmith ${py ?? ''} (${PYTHON_PROFILE_KEY_ENV_AFTER} and older) does not read the profile's api_key_env`.replace('  ', ' ');
+  }
   if (setting === 'API key' && fromProfile(s.key) && fromProfile(s.python.key)) {
     return 'the profile has both an api_key and an OAuth token: JS sends the OAuth token (Bearer), Python the api_key';
   }
   return undefined;
 }
 
-function resolvePython(view: Map<string, Candidate>, candidates: Candidate[], profile: ProfileInfo | undefined, defaultEndpoint: string, version: string | undefined): SdkView {
+function resolvePython(view: Map<string, Candidate>, candidates: Candidate[], profile: ProfileInfo | undefined, defaultEndpoint: string, version: string | undefined, env: Env, dotenvFiles: DotenvFile[]): SdkView {
   // get_env_var: LANGSMITH_ then LANGCHAIN_, skipping unset values, and since 0.5.1 empty and
   // whitespace-only ones too (before, an empty LANGSMITH_X hides LANGCHAIN_X; sdk-audit #2).
   const skipBlank = !olderThan(version, PYTHON_SKIPS_EMPTY_SINCE);
@@ -222,6 +249,10 @@ function resolvePython(view: Map<string, Candidate>, candidates: Candidate[], pr
   if (pyKey.value === undefined && profileAuth) {
     const [field, raw] = profileAuth as [string, string];
     pyKey = { value: pyStripQuotes(raw), raw, source: { kind: 'profile', file: profile!.file, profile: profile!.name ?? 'default', field }, shadowed: [] };
+  } else if (pyKey.value === undefined && profile && !profile.error && profile.apiKeyEnv && !olderThan(version, nextPatch(PYTHON_PROFILE_KEY_ENV_AFTER))) {
+    // Newer than the 0.14.0 wheel (or not installed): the changelog says Python reads api_key_env too.
+    const value = variableValue(profile.apiKeyEnv, env, dotenvFiles);
+    if (value) pyKey = { value, raw: value, source: { kind: 'profile', file: profile.file, profile: profile.name ?? 'default', field: `api_key_env ($${profile.apiKeyEnv})` }, shadowed: [] };
   }
   const ep = resolvePy('ENDPOINT', view, candidates, skipBlank);
   const endpoint: Resolved = ep.raw !== undefined
@@ -313,7 +344,46 @@ function readProfile(env: Env, expandTilde = true): ProfileInfo | undefined {
     workspaceId: str(profile.workspace_id),
     oauthAccessToken: str(profile.oauth?.access_token),
     oauthExpiresAt: str(profile.oauth?.expires_at),
+    apiKeyEnv: str(profile.api_key_env)?.trim(),
+    apiKeyCmd: str(profile.api_key_cmd) !== undefined,
+    hasRefreshToken: str(profile.oauth?.refresh_token) !== undefined,
   };
+}
+
+/** A variable as the app's process would see it: the environment, else the first dotenv file that sets it. */
+function variableValue(name: string, env: Env, dotenvFiles: DotenvFile[]): string | undefined {
+  const raw = env[name] ?? dotenvFiles.flatMap((f) => f.entries).find((e) => e.name === name)?.value;
+  const value = raw?.trim();
+  return value ? value : undefined;
+}
+
+function nextPatch(version: string): string {
+  const [a = '0', b = '0', c = '0'] = version.split('.');
+  return `${a}.${b}.${Number(c) + 1}`;
+}
+
+/**
+ * A profile without api_key or access token, as JS reads it (lib/utils/profiles.js
+ * currentAuthHeaderFromProfile / profileApiKey): a refresh token is exchanged on first use; since
+ * 0.11.6 `api_key_env` names the variable holding the key (unset: ProfileApiKeyError) and
+ * `api_key_cmd` is refused.
+ */
+function profileKeyRef(p: ProfileInfo, env: Env, dotenvFiles: DotenvFile[], jsVersion: string | undefined): { key: Resolved } | { gap: ProfileKeyGap } | undefined {
+  const where = `profile '${p.name ?? 'default'}' in ${p.file}`;
+  if (p.hasRefreshToken) {
+    return { gap: { state: 'refresh-only', detail: `The ${where} has only an OAuth refresh token: the JS SDK exchanges it for an access token on the first request (and rewrites the profile), Python sends no key from it` } };
+  }
+  if (!p.apiKeyEnv && !p.apiKeyCmd) return undefined;
+  const field = p.apiKeyEnv ? `api_key_env ($${p.apiKeyEnv})` : 'api_key_cmd';
+  if (olderThan(jsVersion, JS_PROFILE_KEY_REF_SINCE)) {
+    return { gap: { state: 'ref-ignored', detail: `The ${where} names its key by ${field}, which JS langsmith ${jsVersion} ignores (read since ${JS_PROFILE_KEY_REF_SINCE}): no key is sent` } };
+  }
+  if (p.apiKeyEnv) {
+    const value = variableValue(p.apiKeyEnv, env, dotenvFiles);
+    if (value) return { key: { value, raw: value, source: { kind: 'profile', file: p.file, profile: p.name ?? 'default', field }, shadowed: [] } };
+    return { gap: { state: 'env-unset', detail: `The ${where} reads its key from $${p.apiKeyEnv} (api_key_env), which is not set: the JS SDK throws ProfileApiKeyError` } };
+  }
+  return { gap: { state: 'cmd-unsupported', detail: `The ${where} gets its key from a command (api_key_cmd), which the JS SDK refuses (ProfileApiKeyError); Python ${PYTHON_PROFILE_KEY_ENV_AFTER} and older ignore it` } };
 }
 
 /** Where JSON.parse failed, as line and column. Never V8's own message: it quotes the text, which may hold a key. */

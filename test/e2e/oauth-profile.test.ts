@@ -35,6 +35,25 @@ describe('an OAuth profile token (built CLI, emulator)', () => {
     expect(sent[0].requestHeaders['x-api-key']).toBeUndefined();
   });
 
+  it('a profile naming its key by api_key_env sends that variable\'s key (JS 0.11.6+), never printed; an unset one is KEY_MISSING naming it', async () => {
+    const healthy = getScenario('healthy-admin')!;
+    const plain = await startEmulator({ world: healthy.world });
+    const key = healthy.env(plain.urls).LANGSMITH_API_KEY!;
+    const home = tempDir('lsd-keyenv-');
+    mkdirSync(path.join(home, '.langsmith'));
+    writeFileSync(path.join(home, '.langsmith', 'config.json'), JSON.stringify({ profiles: { default: { api_key_env: 'ACME_LANGSMITH_TOKEN' } } }));
+    writeFileSync(path.join(home, '.langsmith-doctorrc.json'), JSON.stringify({ regions: plain.urls.regions }));
+    const ok = await runCli(['--json', '--skip', 'sdk-versions'], { cwd: home, env: { HOME: home, ACME_LANGSMITH_TOKEN: key }, secrets: [key] });
+    await plain.close();
+    const report = ok.json();
+    expect(report.target.keySource).toBe('profile:default');
+    expect(report.checks.find((c: { id: string }) => c.id === 'auth').status).toBe('pass');
+    const unset = await runCli(['--json', '--offline'], { cwd: home, env: { HOME: home }, secrets: [key] });
+    const format = unset.json().checks.find((c: { id: string }) => c.id === 'key-format');
+    expect(format.findings[0]).toMatchObject({ code: 'KEY_MISSING' });
+    expect(format.findings[0].message).toContain('$ACME_LANGSMITH_TOKEN');
+  });
+
   it('the emulator refuses the same token sent as x-api-key, and an API key sent as Bearer', async () => {
     const base = emu.urls.regions['us']!;
     expect((await fetch(`${base}/settings`, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);

@@ -136,6 +136,38 @@ describe('settings resolution follows the installed SDK versions (sdk-audit #2-#
     expect(at({}, [sdk('js', '0.5.9')], files).key.value).toBeUndefined();
   });
 
+  it('a profile naming its key by api_key_env: JS 0.11.6+ reads that variable; unset, or older JS, no key and says why (sdk-audit #5)', () => {
+    const files = profile({ api_key_env: 'ACME_LS_KEY' });
+    const set = at({ ACME_LS_KEY: `  ${A} ` }, [sdk('js', '0.11.6'), sdk('python', '0.14.0')], files);
+    expect(set.key).toMatchObject({ value: A, source: { kind: 'profile', field: 'api_key_env ($ACME_LS_KEY)' } });
+    expect(set.profileKeyGap).toBeUndefined();
+    expect(set.python.key.value).toBeUndefined();
+    expect(set.divergences.find((d) => d.setting === 'API key')?.why).toContain("does not read the profile's api_key_env");
+    // A Python newer than the audited 0.14.0 wheel (or none installed) is taken to read it too.
+    expect(at({ ACME_LS_KEY: A }, [sdk('python', '0.14.1')], files).python.key.value).toBe(A);
+    const unset = at({}, [], files);
+    expect(unset.key.value).toBeUndefined();
+    expect(unset.profileKeyGap).toMatchObject({ state: 'env-unset' });
+    expect(unset.profileKeyGap?.detail).toContain('$ACME_LS_KEY');
+    const old = at({ ACME_LS_KEY: A }, [sdk('js', '0.11.5')], files);
+    expect(old.key.value).toBeUndefined();
+    expect(old.profileKeyGap).toMatchObject({ state: 'ref-ignored' });
+    expect(old.profileKeyGap?.detail).toContain('0.11.5');
+  });
+
+  it('api_key_cmd is refused by JS and its text is never kept; a refresh-token-only profile is named, not sent', () => {
+    const cmd = at({}, [], profile({ api_key_cmd: `echo ${A}` }));
+    expect(cmd.key.value).toBeUndefined();
+    expect(cmd.profileKeyGap?.state).toBe('cmd-unsupported');
+    expect(JSON.stringify(cmd.profile)).not.toContain('echo');
+    const refresh = at({}, [], profile({ oauth: { refresh_token: 'rt-1234567890abcdef' } }));
+    expect(refresh.key.value).toBeUndefined();
+    expect(refresh.profileKeyGap?.state).toBe('refresh-only');
+    expect(JSON.stringify(refresh)).not.toContain('rt-1234567890abcdef');
+    // An api_key beside them wins, as in the SDK.
+    expect(at({}, [], profile({ api_key: A, api_key_env: 'X' })).key.value).toBe(A);
+  });
+
   it('~ in LANGSMITH_CONFIG_FILE: JS 0.12 expands it, Python and older JS read it literally', () => {
     const files = { 'alt/profile.json': JSON.stringify({ profiles: { default: { api_key: A } } }) };
     const current = at({ LANGSMITH_CONFIG_FILE: '~/alt/profile.json' }, [], files);
