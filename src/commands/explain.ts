@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { UsageError, modeOf, type Io, type ParsedArgs } from '../cli.js';
-import { capTail, countNewlines, explainBytes, isLangSmithProblem, MAX_ANALYSED_BYTES } from '../langsmith/explain.js';
+import { capTail, countNewlines, explainBytes, isLangSmithProblem, MAX_ANALYSED_BYTES } from '../langsmith/explain/index.js';
 import { secretRedactor, secretsOfVariables } from '../langsmith/secrets.js';
 import { renderExplainText } from '../report/explain-text.js';
 import { nameSelfIn } from '../core/invocation.js';
