@@ -66,8 +66,11 @@ export const SIGNATURES: readonly Signature[] = [
   { id: 'org-scoped', code: 'WORKSPACE_REQUIRED', weight: 3, service: 'langsmith', status: 403,
     pattern: /org_scoped_key_requires_workspace|org-scoped and requires workspace|requires workspace specification|provide 'X-Tenant-ID'|set LANGSMITH_WORKSPACE_ID/i,
     meaning: 'An organisation-scoped key was sent without a workspace id (X-Tenant-Id).' },
-  { id: 'no-plan', code: 'NO_PLAN', weight: 3, pattern: /no plan found/i,
-    meaning: 'The organisation has no active plan, so workspace calls are refused.' },
+  // sdk-audit #1: the one public report of this body was a trace upload with NO API key (tracing on,
+  // no key; fixed by setting one or turning tracing off). A live probe always sends a key, so there
+  // the code stays NO_PLAN; `explain` reads a pasted one as "no usable key reached the SDK" first.
+  { id: 'no-plan', code: 'NO_PLAN', weight: 3, pattern: /Forbidden\s{0,3}[-–:]\s{0,3}no plan found/i,
+    meaning: 'LangSmith answered "Forbidden - no plan found": seen in public only for requests that carried no API key; "the organisation has no plan" is a hypothesis.' },
   { id: 'expired', code: 'KEY_EXPIRED', weight: 3, statuses: [401, 403], pattern: /(api[_ ]?key|token)[^"]{0,40}expired|expired[^"]{0,20}(api[_ ]?key|token)/i,
     meaning: 'The key passed its expiry date; an expired key cannot be renewed.' },
   { id: 'workspace-access', code: 'WORKSPACE_NOT_ACCESSIBLE', weight: 3, statuses: [403, 404],

@@ -1,6 +1,7 @@
 // Ranking the causes of a 401/403 that does not say why, from what the text shows.
 import { DOCS } from '../docs.js';
 import { CANDIDATES, label, rank, withDoctor } from './candidates.js';
+import { FIXES } from './fixes.js';
 import type { Ctx, Hints, Verdict } from './types.js';
 
 function keyHints(scores: Map<string, number>, h: Hints, top: number): void {
@@ -102,5 +103,34 @@ export function ambiguous403(c: Ctx): Verdict {
     message: `LangSmith answered 403 Forbidden${where(c)}${quiet}. A bare 403 is ambiguous: most likely ${label(top.code)}; ${candidates.length - 1} other causes fit (see candidates, most likely first).`,
     fix: withDoctor(CANDIDATES[top.code]!.fix),
     docs: top.code === 'REGION_MISMATCH' ? DOCS.regions : DOCS.apiKeys,
+  };
+}
+
+/**
+ * "Forbidden - no plan found" (sdk-audit #1). The one public case was tracing on with NO API key
+ * (santosomar/AI-agents-for-cybersecurity#125; fixed by setting a key or turning tracing off), so
+ * the reading is "no usable key reached the SDK": TRACING_WITHOUT_KEY for trace uploads, KEY_MISSING
+ * for other calls; a template or foreign key shown in the text goes first; NO_PLAN (an organisation
+ * without a plan) stays last, as a hypothesis.
+ */
+export function noKeyReached(c: Ctx): Verdict {
+  const ingest = isIngest(c);
+  const s = new Map<string, number>([
+    [ingest ? 'TRACING_WITHOUT_KEY' : 'KEY_MISSING', 100],
+    [ingest ? 'KEY_MISSING' : 'TRACING_WITHOUT_KEY', 90],
+    ['NO_PLAN', 10],
+  ]);
+  if (c.hints.keyKinds.has('placeholder')) s.set('KEY_PLACEHOLDER', 110);
+  if (c.hints.keyKinds.has('other-provider')) s.set('KEY_OTHER_PROVIDER', 111);
+  const candidates = rank(s);
+  const top = candidates[0]!;
+  return {
+    code: top.code,
+    precise: true,
+    candidates,
+    message: `LangSmith answered 403 "Forbidden - no plan found"${where(c)}. The one public report of this answer was tracing switched on with no API key: the request reached LangSmith without a usable key. Most likely ${label(top.code)}. That the organisation has no plan is only a hypothesis (see candidates).`,
+    // Setting the key, or turning tracing off until there is one, is what fixed the public case.
+    fix: top.code === 'TRACING_WITHOUT_KEY' || top.code === 'KEY_MISSING' ? FIXES.KEY_MISSING!.fix : CANDIDATES[top.code]!.fix,
+    docs: DOCS.apiKeys,
   };
 }

@@ -15,6 +15,16 @@ export const CANDIDATES: Record<string, { why: string; howToTell: string; fix: F
     howToTell: 'Print what the process sees: python -c "import os; print(repr(os.getenv(\'LANGSMITH_API_KEY\', \'\')[:8]))" (node: process.env.LANGSMITH_API_KEY?.slice(0, 8)). Empty means this.',
     fix: { text: 'Set LANGSMITH_API_KEY where the process gets it, or turn tracing off (LANGSMITH_TRACING=false) until a key is configured.', commands: ['export LANGSMITH_API_KEY=<your new lsv2_pt_ key>'] },
   },
+  KEY_MISSING: {
+    why: 'No LangSmith key reached the SDK at all (never set, set in a .env that was not loaded, or set under a name the SDK does not read), so the request carried no x-api-key.',
+    howToTell: 'Print what the process sees right where the client is created: python -c "import os; print(bool(os.getenv(\'LANGSMITH_API_KEY\') or os.getenv(\'LANGCHAIN_API_KEY\')))" (node: !!(process.env.LANGSMITH_API_KEY || process.env.LANGCHAIN_API_KEY)). False means this.',
+    fix: FIXES.KEY_MISSING!.fix,
+  },
+  NO_PLAN: {
+    why: 'A hypothesis: the organisation has no active plan. Nothing public supports it; the one public case of "no plan found" was a request without any API key.',
+    howToTell: 'Only if a key IS set and reaches the SDK: Settings → Usage and Billing shows the plan; `langsmith-doctor` asks LangSmith with the key.',
+    fix: FIXES.NO_PLAN!.fix,
+  },
   KEY_PLACEHOLDER: {
     why: 'The key is template text (<your-api-key>, lsv2_pt_..., "your_langsmith_api_key") copied from an example .env: tracing is on and sends it.',
     howToTell: 'The text shows LANGSMITH_API_KEY/LANGCHAIN_API_KEY set to a template value; print the first 8 characters the process sees.',
@@ -108,6 +118,7 @@ export function withDoctor(fix: Fix): Fix {
 const LABELS: Record<string, string> = {
   REGION_MISMATCH: 'a key of another region (e.g. an EU organisation sent to the US endpoint)',
   TRACING_WITHOUT_KEY: 'tracing switched on without a LangSmith key',
+  KEY_MISSING: 'no LangSmith key reaching the SDK',
   KEY_PLACEHOLDER: 'a placeholder key copied from a template',
   KEY_OTHER_PROVIDER: "another service's key set as the LangSmith key",
   KEY_LEGACY: 'a legacy ls__ key',

@@ -1,6 +1,6 @@
 // Deciding the LangSmith cause of one match: one code when the text says it, a ranked list when not.
 import { LANGSMITH_UI_HOST, SIGNATURES } from '../signatures.js';
-import { ambiguous401, ambiguous403 } from './ambiguous.js';
+import { ambiguous401, ambiguous403, noKeyReached } from './ambiguous.js';
 import { FIXES } from './fixes.js';
 import type { Ctx, Verdict } from './types.js';
 
@@ -11,7 +11,7 @@ export function decide(c: Ctx): Verdict | undefined {
 
   if (has('legacy-key')) return v('KEY_LEGACY');
   if (has('org-scoped')) return v('WORKSPACE_REQUIRED');
-  if (has('no-plan')) return v('NO_PLAN');
+  if (has('no-plan')) return noKeyReached(c);
   if (has('expired') && (st === undefined || st === 401 || st === 403)) return v('KEY_EXPIRED');
   // A 404 on a prompt route is about the prompt, even when its name contains "Workspace".
   if (has('workspace-access') && (st === undefined || st === 403 || (st === 404 && !isPromptRoute(c)))) return v('WORKSPACE_NOT_ACCESSIBLE');

@@ -25,8 +25,8 @@ export const FIXES: Record<string, { message: string; fix: Fix; docs?: string; s
     docs: DOCS.workspaces,
   },
   NO_PLAN: {
-    message: 'The organisation has no active plan, so workspace calls are refused.',
-    fix: { text: 'An organisation admin picks a plan in Settings → Usage and Billing (the free Developer plan counts).', commands: [] },
+    message: 'Hypothesis: the organisation has no active plan, so workspace calls are refused. The one public case of "no plan found" was a request with no API key.',
+    fix: { text: 'First make sure a key reaches the SDK (LANGSMITH_API_KEY set in the environment the process gets). Only if it does: an organisation admin checks the plan in Settings → Usage and Billing (the free Developer plan counts).', commands: [] },
     docs: DOCS.workspaces,
   },
   KEY_EXPIRED: {
