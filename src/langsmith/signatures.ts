@@ -36,7 +36,9 @@ function statusPattern(code: string): RegExp {
   // `code` is a literal like 403 or a class like 5\d\d.
   return new RegExp(
     `\\b${code} (?:Client|Server) Error\\b|Received status \\[${code}\\]|\\bHTTP\\/\\d(?:\\.\\d)? ${code}\\b|\\bError code: ${code}\\b|` +
-      `\\bstatus(?:[ _-]?code)?["']?\\s{0,3}[:=]?\\s{0,3}\\[?${code}\\b|\\b${code} (?:${STATUS_NAMES})\\b|\\b(?:create run|ingest runs?|request): ${code}\\b`,
+      `\\bstatus(?:[ _-]?code)?["']?\\s{0,3}[:=]?\\s{0,3}\\[?${code}\\b|\\b${code} (?:${STATUS_NAMES})\\b|\\b(?:create run|ingest runs?|request): ${code}\\b|` +
+      // Generated (Stainless) clients, JS langsmith 0.12 among them: `${status} ${json}`, `${status} status code (no body)`.
+      `Error:\\s{0,3}${code} (?:\\{|status code \\(no body\\))`,
     'i',
   );
 }
@@ -143,11 +145,19 @@ export const SIGNATURES: readonly Signature[] = [
   { id: 'fetch-failed', code: 'NETWORK_ERROR', weight: 1, scope: 'text',
     pattern: /TypeError: fetch failed|FetchError: request to \S{1,300} failed/,
     meaning: "Node's fetch failed before any answer; the cause (DNS, refused, reset, TLS, proxy) is hidden in err.cause." },
+  { id: 'api-connection-error', code: 'NETWORK_ERROR', weight: 1, scope: 'text',
+    // Generated (Stainless) clients (JS langsmith 0.12, and OpenAI/Anthropic SDKs): the cause is in err.cause.
+    pattern: /\bAPIConnectionError\b[^\n]{0,20}Connection error\.|\bError: Connection error\./,
+    meaning: 'A generated client could not reach the server ("Connection error."); the cause (DNS, refused, reset, TLS, proxy) is in err.cause.' },
+  { id: 'profile-api-key', code: 'KEY_MISSING', weight: 3, scope: 'text', service: 'langsmith',
+    pattern: /ProfileApiKeyError|LangSmith profile "[^"\n]{0,100}" (?:reads its API key from|gets its API key from a command)/,
+    meaning: 'JS (0.11.6+): the profile names its key by api_key_env (a variable that is not set) or api_key_cmd (not supported by the JS SDK), so no key reaches the SDK.' },
   { id: 'connection-error', code: 'CONNECTION_RESET', weight: 1, scope: 'text', service: 'langsmith',
     pattern: /LangSmithConnectionError/,
     meaning: 'The SDK could not complete the request to LangSmith.' },
-  { id: 'request-timeout-error', code: 'TIMEOUT', weight: 2, scope: 'text', service: 'langsmith',
-    pattern: /LangSmithRequestTimeout/,
+  { id: 'request-timeout-error', code: 'TIMEOUT', weight: 2, scope: 'text', service: 'langsmith', status: 408,
+    // Python client.py answers a 408 with "Client took too long to send request to POST/runs/…".
+    pattern: /LangSmithRequestTimeout|Client took too long to send request to/,
     meaning: 'The request to LangSmith timed out (408 or no answer).' },
   { id: 'too-large-text', code: 'PAYLOAD_TOO_LARGE', weight: 3, scope: 'text', status: 413,
     pattern: /Request Entity Too Large|Payload Too Large|Content Too Large|payload (?:is )?too large|exceeds? the (?:maximum|max) (?:payload|batch|request|body) size/i,
@@ -306,13 +316,14 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
 /** Words only LangSmith errors, the SDK's packages and its variables use (LangGraph Cloud /
  * Platform deployments are LangSmith deployments: same keys, same hosts family). */
 export const LANGSMITH_MARKERS =
-  /LangSmith|LangGraph (?:Cloud|Platform)|\.langgraph\.app\b|\[LANGSMITH\]|smith\.langchain\.com|\/runs\/(?:multipart|batch)\b|Failed to (?:multipart ingest|batch ingest|send (?:compressed )?multipart|Failed to send multipart|batch create run)|Error exporting batch|\bhub\.pull\b|\bpull_prompt\b|\blangchainhub\b|\b(?:push|pull)_repo\b|\blist_repos\b|\b(?:LANGSMITH|LANGCHAIN)_(?:API_KEY|ENDPOINT|TRACING|TRACING_V2|PROJECT|WORKSPACE_ID)\b|LangChainTracer|tracers[/.]langchain|awaitPendingTraceBatches|langgraph-api=true/i;
+  /LangSmith|LangGraph (?:Cloud|Platform)|\.langgraph\.app\b|\[LANGSMITH\]|smith\.langchain\.com|\/runs\/(?:multipart|batch)\b|Failed to (?:multipart ingest|batch ingest|ingest multipart runs|send (?:compressed )?multipart|Failed to send multipart|batch create run)|Error exporting batch|\bhub\.pull\b|\bpull_prompt\b|\blangchainhub\b|\b(?:push|pull)_repo\b|\blist_repos\b|\b(?:LANGSMITH|LANGCHAIN)_(?:API_KEY|ENDPOINT|TRACING|TRACING_V2|PROJECT|WORKSPACE_ID)\b|LangChainTracer|tracers[/.]langchain|awaitPendingTraceBatches|langgraph-api=true/i;
 
 /** LangSmith hosts: the API hosts of every region, and the web-app hosts (a common mistake). */
 export const LANGSMITH_API_HOST = /^(?:(?:eu|apac|aws|dev|beta)\.)?api\.smith\.langchain\.com$|^api\.hub\.langchain\.com$/i;
 export const LANGSMITH_UI_HOST = /^(?:(?:eu|apac|aws|dev|beta)\.)?smith\.langchain\.com$/i;
-/** Documentation and status pages that error messages link to: they say nothing about who failed. */
-export const NEUTRAL_HOST = /^(?:docs|status|python|js|academy|blog|www|support|trust)\.(?:smith\.)?langchain\.com$|^(?:docs\.)?langchain\.com$|^(?:help|status)\.openai\.com$|^docs\.(?:anthropic|cohere)\.com$/i;
+/** Documentation and status pages that error messages link to: they say nothing about who failed
+ * (httpx ends every status error with "For more information check: https://developer.mozilla.org/…"). */
+export const NEUTRAL_HOST = /^(?:docs|status|python|js|academy|blog|www|support|trust)\.(?:smith\.)?langchain\.com$|^(?:docs\.)?langchain\.com$|^(?:help|status)\.openai\.com$|^docs\.(?:anthropic|cohere)\.com$|^developer\.mozilla\.org$/i;
 /** Paths only a LangSmith API (SaaS or self-hosted) serves. */
 export const LANGSMITH_PATH = /^\/(?:api\/v1\/|runs\/(?:multipart|batch)\b|commits\/[^/\s]{1,100}\/|repos\/)/;
 
