@@ -38,7 +38,10 @@ function statusPattern(code: string): RegExp {
     `\\b${code} (?:Client|Server) Error\\b|Received status \\[${code}\\]|\\bHTTP\\/\\d(?:\\.\\d)? ${code}\\b|\\bError code: ${code}\\b|` +
       `\\bstatus(?:[ _-]?code)?["']?\\s{0,3}[:=]?\\s{0,3}\\[?${code}\\b|\\b${code} (?:${STATUS_NAMES})\\b|\\b(?:create run|ingest runs?|request): ${code}\\b|` +
       // Generated (Stainless) clients, JS langsmith 0.12 among them: `${status} ${json}`, `${status} status code (no body)`.
-      `Error:\\s{0,3}${code} (?:\\{|status code \\(no body\\))`,
+      `Error:\\s{0,3}${code} (?:\\{|status code \\(no body\\))|` +
+      // A status in a structured field or after "error:" ("code": 403, "batch code: 401", "Groq error: 401"),
+      // and an HTML error page's title ("Error 403 (Forbidden)").
+      `\\bcode["']?\\s{0,3}[:=]\\s{0,3}${code}\\b|\\berror:\\s{0,3}${code}\\b|\\b(?:Error|HTTP) ${code} \\((?:${STATUS_NAMES})\\)`,
     'i',
   );
 }
@@ -255,6 +258,10 @@ export const SIGNATURES: readonly Signature[] = [
     // "Invalid Jina API key", "Invalid Groq API Key": the body names a service, and it is not LangSmith.
     pattern: /\b(?:Invalid|Incorrect|Missing|Wrong) (?!LangSmith\b|LangChain\b|API\b)([A-Z][A-Za-z0-9]{1,20}) API [Kk]ey\b/,
     meaning: "An error that names another service's API key." },
+  { id: 'apigee-fault', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'apigee',
+    // Apigee gateways answer {"fault":{"faultstring":…,"detail":{"errorcode":…}}}; LangSmith never does.
+    pattern: /['"]fault['"]\s{0,3}:\s{0,3}\{\s{0,3}['"]faultstring['"]/,
+    meaning: 'An error from an API behind an Apigee gateway (its fault shape), not from LangSmith.' },
   { id: 'cloudflare-page', code: 'NOT_LANGSMITH_ERROR', weight: 2, scope: 'text', service: 'cloudflare',
     pattern: /Attention Required! \| Cloudflare|\bcf-ray\b|\bcf-mitigated\b|Just a moment\.\.\.|Cloudflare Ray ID|\bcf-chl-/i,
     meaning: "A Cloudflare bot-protection or block page: a web site refused an automated request." },
@@ -280,11 +287,11 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
     hosts: /\.(?:openai\.azure\.com|cognitiveservices\.azure\.com|azure-api\.net|services\.ai\.azure\.com|inference\.ai\.azure\.com)$/i,
     markers: /AzureOpenAI|AZURE_OPENAI_|openai\.azure\.com|invalid subscription key|DeploymentNotFound/ },
   { id: 'openai', name: 'OpenAI', keyVar: 'OPENAI_API_KEY', hosts: /(?:^|\.)openai\.com$/i,
-    markers: /\bopenai\.(?:AuthenticationError|PermissionDeniedError|RateLimitError|APIConnectionError|APITimeoutError|InternalServerError|NotFoundError|APIStatusError)\b|\bOPENAI_API_KEY\b|api\.openai\.com|platform\.openai\.com|Incorrect API key provided|\binvalid_api_key\b|insufficient_quota|\bChatOpenAI\b|\bOpenAIError\b/ },
+    markers: /\bopenai-(?:organization|processing-ms|project|version)\b|\bopenai\.(?:AuthenticationError|PermissionDeniedError|RateLimitError|APIConnectionError|APITimeoutError|InternalServerError|NotFoundError|APIStatusError)\b|\bOPENAI_API_KEY\b|api\.openai\.com|platform\.openai\.com|Incorrect API key provided|\binvalid_api_key\b|insufficient_quota|\bChatOpenAI\b|\bOpenAIError\b/ },
   { id: 'anthropic', name: 'Anthropic', keyVar: 'ANTHROPIC_API_KEY', hosts: /(?:^|\.)anthropic\.com$/i,
-    markers: /\banthropic\.\w{3,40}Error\b|\bANTHROPIC_API_KEY\b|api\.anthropic\.com|\bauthentication_error\b|invalid x-api-key|\bChatAnthropic\b|\boverloaded_error\b/ },
+    markers: /\banthropic\.\w{3,40}Error\b|\banthropic-(?:ratelimit|organization|version|beta)\b|\bANTHROPIC_API_KEY\b|api\.anthropic\.com|\bauthentication_error\b|invalid x-api-key|\bChatAnthropic\b|\boverloaded_error\b/ },
   { id: 'google', name: 'Google (Gemini / Vertex AI)', keyVar: 'GOOGLE_API_KEY', hosts: /(?:^|\.)(?:googleapis\.com|google\.com)$/i,
-    markers: /googleapis\.com|API key not valid|API_KEY_INVALID|google\.api_core|google\.auth|\bGOOGLE_API_KEY\b|\bGEMINI_API_KEY\b|ChatGoogleGenerativeAI|ChatVertexAI|google\.genai/ },
+    markers: /googleapis\.com|API key not valid|API_KEY_INVALID|google\.api_core|google\.auth|\bGOOGLE_API_KEY\b|\bGEMINI_API_KEY\b|ChatGoogleGenerativeAI|ChatVertexAI|google\.genai|\bVertexAI(?:Exception)?\b|\bvertex_ai\b/ },
   { id: 'cohere', name: 'Cohere', keyVar: 'COHERE_API_KEY', hosts: /(?:^|\.)cohere\.(?:ai|com)$/i,
     markers: /\bcohere\.errors\b|api\.cohere\.(?:ai|com)|\bCOHERE_API_KEY\b|\bChatCohere\b|invalid api token/ },
   { id: 'groq', name: 'Groq', keyVar: 'GROQ_API_KEY', hosts: /(?:^|\.)groq\.com$/i,
@@ -303,6 +310,12 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
     markers: /huggingface_hub|HUGGINGFACEHUB_API_TOKEN|\bHF_TOKEN\b|huggingface\.co/ },
   { id: 'bedrock', name: 'AWS (Bedrock)', hosts: /(?:^|\.)amazonaws\.com$/i,
     markers: /\bbotocore\b|UnrecognizedClientException|ExpiredTokenException|bedrock-runtime|ChatBedrock|AccessDeniedException|when calling the \w{2,80} operation/ },
+  { id: 'firecrawl', name: 'Firecrawl', keyVar: 'FIRECRAWL_API_KEY', hosts: /(?:^|\.)firecrawl\.dev$/i,
+    // Firecrawl keys start with fc-: a text that talks about that prefix is about Firecrawl.
+    markers: /\bfire_?crawl\b|\bFIRECRAWL_API_KEY\b|\bfc-(?=["'\s])/i },
+  { id: 'fireworks', name: 'Fireworks AI', keyVar: 'FIREWORKS_API_KEY', hosts: /(?:^|\.)fireworks\.ai$/i,
+    markers: /\bfireworks\.ai\b|\bFIREWORKS_API_KEY\b|\bChatFireworks\b|:llm:Fireworks\b/ },
+  { id: 'apigee', name: 'a service behind an Apigee API gateway', hosts: /^$/, markers: /['"]faultstring['"]\s{0,3}:/ },
   { id: 'exa', name: 'Exa', keyVar: 'EXA_API_KEY', hosts: /(?:^|\.)exa\.ai$/i, markers: /api\.exa\.ai|\bEXA_API_KEY\b/ },
   { id: 'openrouter', name: 'OpenRouter', keyVar: 'OPENROUTER_API_KEY', hosts: /(?:^|\.)openrouter\.ai$/i, markers: /openrouter\.ai|\bOPENROUTER_API_KEY\b/ },
   { id: 'ollama', name: 'Ollama', hosts: /^$/, markers: /\bollama\b|:11434\b/i },

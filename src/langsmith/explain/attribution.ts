@@ -10,6 +10,8 @@ import { serviceOfUrl, urlsIn } from './urls.js';
 /** Lines looked at around a match to find whose error it is. */
 export const NEAR_LINES = 8;
 const FAR_LINES = 50;
+/** A stack frame in the LangSmith SDK's own code. */
+const SDK_FRAME = /[\\/]langsmith[\\/](?:[\w]+\.py\b|dist[\\/]|src[\\/]|utils[\\/])|node_modules[\\/]langsmith[\\/]/;
 
 interface LineInfo {
   known?: Attribution; // a URL of LangSmith or a known service
@@ -50,6 +52,9 @@ export class Attributor {
       return { service: marker.service, name: OTHER_SERVICES.find((o) => o.id === marker.service)?.name, how: 'marker' };
     }
     const unknown = nearest(urls.filter((x) => x.a.service === 'host').map((x) => ({ ...x, index: x.u.index })));
+    // An unknown host whose error was raised through the LangSmith SDK's own code (its frames just
+    // above) is a self-hosted LangSmith.
+    if (unknown && !unknown.u.weak && this.raisedByLangSmith(h.line)) return { service: 'langsmith', host: unknown.a.host, path: unknown.a.path, how: 'near' };
     if (unknown && !unknown.u.weak) return unknown.a;
     if (unknown) {
       // A bare host name: the words on the lines right around it say more.
@@ -78,6 +83,14 @@ export class Attributor {
       return { service: this.hints.firstOther, name: OTHER_SERVICES.find((o) => o.id === this.hints.firstOther)?.name, how: 'global' };
     }
     return { service: 'unknown', how: 'assumed' };
+  }
+
+  /** A LangSmith SDK source frame (Python traceback or JS stack) in the lines just above. */
+  private raisedByLangSmith(line: number): boolean {
+    for (let l = line - 1; l >= Math.max(0, line - NEAR_LINES); l--) {
+      if (SDK_FRAME.test(this.doc.segment(l).text)) return true;
+    }
+    return false;
   }
 
   private info(line: number): LineInfo {

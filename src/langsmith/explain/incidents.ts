@@ -52,7 +52,9 @@ export class IncidentClassifier {
 
     if (att.service !== 'langsmith' && att.service !== 'unknown') {
       // Another service's error. Only errors worth naming (not a JSON parse error, not a 404).
-      const meaningful = hits.some((h) => h.sig.code === 'NOT_LANGSMITH_ERROR' || !['not-json', 'http-404', 'http-405', 'nginx-405', 'not-found-error', 'bearer-header'].includes(h.sig.id));
+      // A 404 counts when the line itself proves a known service (its URL, words or error class).
+      const ownLine = att.service !== 'host' && (att.how === 'url' || att.how === 'marker' || att.how === 'declared');
+      const meaningful = hits.some((h) => h.sig.code === 'NOT_LANGSMITH_ERROR' || !['not-json', 'http-404', 'http-405', 'nginx-405', 'not-found-error', 'bearer-header'].includes(h.sig.id) || (ownLine && ['http-404', 'not-found-error'].includes(h.sig.id)));
       if (!meaningful) return undefined;
       const name = att.service === 'host' ? (att.host ?? att.name ?? 'another host') : (att.name ?? att.service);
       const svc = OTHER_SERVICES.find((o) => o.id === att.service);
