@@ -21,6 +21,7 @@ interface LineInfo {
 
 export class Attributor {
   private readonly lineInfo = new Map<number, LineInfo>();
+  private readonly frameLines = new Map<number, boolean>();
   constructor(
     private readonly doc: Doc,
     private readonly hints: Hints,
@@ -88,7 +89,12 @@ export class Attributor {
   /** A LangSmith SDK source frame (Python traceback or JS stack) in the lines just above. */
   private raisedByLangSmith(line: number): boolean {
     for (let l = line - 1; l >= Math.max(0, line - NEAR_LINES); l--) {
-      if (SDK_FRAME.test(this.doc.segment(l).text)) return true;
+      let frame = this.frameLines.get(l);
+      if (frame === undefined) {
+        frame = SDK_FRAME.test(this.doc.segment(l).text);
+        if (this.frameLines.size < 200_000) this.frameLines.set(l, frame);
+      }
+      if (frame) return true;
     }
     return false;
   }

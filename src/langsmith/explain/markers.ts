@@ -20,23 +20,27 @@ const NAMING = [
   /\b([A-Za-z][\w-]{1,20})(?: API)? error\b/gi,
 ];
 
+// Compiled once: markersIn runs for every hit and every neighbouring line looked at.
+const LANGSMITH_RE = new RegExp(LANGSMITH_MARKERS.source, 'gi');
+const SERVICE_RES = OTHER_SERVICES.map((svc) => ({ id: svc.id, re: new RegExp(svc.markers.source, svc.markers.flags.includes('g') ? svc.markers.flags : svc.markers.flags + 'g') }));
+
 export function markersIn(seg: string): { service: string; index: number }[] {
   const out: { service: string; index: number }[] = [];
-  const ls = new RegExp(LANGSMITH_MARKERS.source, 'gi');
   let m: RegExpExecArray | null;
   let n = 0;
-  while ((m = ls.exec(seg)) !== null && n++ < 20) out.push({ service: 'langsmith', index: m.index });
-  for (const s of OTHER_SERVICES) {
-    const re = new RegExp(s.markers.source, s.markers.flags.includes('g') ? s.markers.flags : s.markers.flags + 'g');
+  LANGSMITH_RE.lastIndex = 0;
+  while ((m = LANGSMITH_RE.exec(seg)) !== null && n++ < 20) out.push({ service: 'langsmith', index: m.index });
+  for (const { id, re } of SERVICE_RES) {
+    re.lastIndex = 0;
     let k = 0;
-    while ((m = re.exec(seg)) !== null && k++ < 5) out.push({ service: s.id, index: m.index });
+    while ((m = re.exec(seg)) !== null && k++ < 5) out.push({ service: id, index: m.index });
   }
   // A structured field or an error prefix that names a known service ("provider: groq",
-  // "Groq error: 401", "[GEMINI]" style names are covered by the services' own markers).
+  // "Groq error: 401").
   for (const re of NAMING) {
-    const r = new RegExp(re.source, re.flags);
+    re.lastIndex = 0;
     let k = 0;
-    while ((m = r.exec(seg)) !== null && k++ < 5) {
+    while ((m = re.exec(seg)) !== null && k++ < 5) {
       const id = SERVICE_BY_NAME.get(m[1]!.toLowerCase());
       if (id) out.push({ service: id, index: m.index });
     }
