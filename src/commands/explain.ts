@@ -7,7 +7,7 @@ import type { ParsedArgs } from '../args.js';
 import { UsageError } from '../core/errors.js';
 import type { Io } from '../core/io.js';
 import { modeOf } from './mode.js';
-import { capTail, countNewlines, explainBytes, isLangSmithProblem, MAX_ANALYSED_BYTES } from '../langsmith/explain.js';
+import { capTail, countNewlines, explainBytes, isLangSmithProblem, MAX_ANALYSED_BYTES } from '../langsmith/explain/index.js';
 import { secretRedactor, secretsOfVariables } from '../langsmith/secrets.js';
 import { renderExplainText } from '../report/explain-text.js';
 import { nameSelfIn } from '../core/invocation.js';

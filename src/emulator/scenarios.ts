@@ -319,9 +319,11 @@ function make(): Scenario[] {
   b = build('rate-limited', { hosts: { us: { fault: { kind: 'status', status: 429, retryAfterSeconds: 30, skipInfo: true } } } });
   list.push(scenario('rate-limited', 'Every authenticated request answers 429 with Retry-After: 30', b, { stage: 'authenticate', cause: 'RATE_LIMITED', tier: 'unknown' }));
 
-  // The org has no plan: workspace routes answer 403 "Forbidden - no plan found"; org routes still answer.
-  b = build('no-plan', { plan: 'none' });
-  list.push(scenario('no-plan', 'The organization has no plan ("Forbidden - no plan found")', b, { stage: 'authenticate', cause: 'NO_PLAN', tier: 'none' }));
+  // "Forbidden - no plan found". Observed (sdk-audit #1): a trace upload with NO API key gets it, so
+  // this world answers it to every request without a key. Hypothesis (nothing public supports it):
+  // an organisation without a plan answers it to a valid key on workspace routes; org routes answer.
+  b = build('no-plan', { plan: 'none', switches: { noKeyAnswer: 'no-plan' } });
+  list.push(scenario('no-plan', 'Hypothesis: an org without a plan ("Forbidden - no plan found"); in public that body was only seen for requests with no key, answered so here too', b, { stage: 'authenticate', cause: 'NO_PLAN', tier: 'none' }));
 
   // The real web-app host as endpoint: caught offline from the host name (no request made).
   b = build('ui-host-endpoint', {});

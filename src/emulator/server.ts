@@ -244,7 +244,11 @@ function authenticate(state: State, region: RegionName, req: IncomingMessage, fa
   // header: facts §4, field case 27).
   const raw = header(req, 'x-api-key')?.trim();
   const bearer = raw ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(header(req, 'authorization') ?? '')?.[1];
-  if (!raw && !bearer) return unknownKey(s, family);
+  if (!raw && !bearer) {
+    // The public case of "Forbidden - no plan found": tracing on, no key sent (sdk-audit #1).
+    if (s.noKeyAnswer === 'no-plan') return family === 'api' ? json(403, { detail: NO_PLAN }) : json(403, { error: NO_PLAN }, 'ingest');
+    return unknownKey(s, family);
+  }
   if (raw?.startsWith('ls__')) return json(401, { detail: LEGACY_DETAIL }); // observed with `detail` even on /runs/multipart (#1201)
   const k = state.keys.find((x) => x.org.region === region && (raw ? x.key.key === raw && x.key.kind !== 'oauth' : x.key.key === bearer && x.key.kind === 'oauth'));
   if (!k || k.key.revoked || k.key.kind === 'legacy') return unknownKey(s, family);

@@ -9,7 +9,8 @@ export const SAAS_REGIONS: readonly RegionName[] = ['us', 'eu', 'apac', 'aws'];
 /** Workspace roles (facts §5). `Organization Admin` is Admin in every workspace of the org. */
 export type Role = 'Viewer' | 'Editor' | 'Admin' | 'Organization Admin';
 
-/** `none` = the org has no plan: authenticated workspace calls answer `Forbidden - no plan found`. */
+/** `none` = the org has no plan: authenticated workspace calls answer `Forbidden - no plan found`.
+ * A HYPOTHESIS: the one public report of that body was a request with no API key (sdk-audit #1). */
 export type Plan = 'developer' | 'plus' | 'enterprise' | 'self-hosted' | 'none';
 
 export type UsageLimitType =
@@ -144,6 +145,11 @@ export interface Switches {
   gzipBodyEnabled: boolean;
   /** Self-hosted `FF_INFO_ENDPOINT_AUTH_REQUIRED`: `/info` needs a valid key. */
   infoAuthRequired: boolean;
+  /**
+   * A request with no key at all: the unknown-key answer, or 403 `Forbidden - no plan found` (the
+   * one public report of that body was a trace upload with NO API key: sdk-audit #1).
+   */
+  noKeyAnswer: 'unknown-key' | 'no-plan';
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = {
@@ -157,6 +163,7 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = {
   shortKeyMask: '…',
   gzipBodyEnabled: true,
   infoAuthRequired: false,
+  noKeyAnswer: 'unknown-key',
 };
 
 export interface World {

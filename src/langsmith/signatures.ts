@@ -36,7 +36,12 @@ function statusPattern(code: string): RegExp {
   // `code` is a literal like 403 or a class like 5\d\d.
   return new RegExp(
     `\\b${code} (?:Client|Server) Error\\b|Received status \\[${code}\\]|\\bHTTP\\/\\d(?:\\.\\d)? ${code}\\b|\\bError code: ${code}\\b|` +
-      `\\bstatus(?:[ _-]?code)?["']?\\s{0,3}[:=]?\\s{0,3}\\[?${code}\\b|\\b${code} (?:${STATUS_NAMES})\\b|\\b(?:create run|ingest runs?|request): ${code}\\b`,
+      `\\bstatus(?:[ _-]?code)?["']?\\s{0,3}[:=]?\\s{0,3}\\[?${code}\\b|\\b${code} (?:${STATUS_NAMES})\\b|\\b(?:create run|ingest runs?|request): ${code}\\b|` +
+      // Generated (Stainless) clients, JS langsmith 0.12 among them: `${status} ${json}`, `${status} status code (no body)`.
+      `Error:\\s{0,3}${code} (?:\\{|status code \\(no body\\))|` +
+      // A status in a structured field or after "error:" ("code": 403, "batch code: 401", "Groq error: 401"),
+      // and an HTML error page's title ("Error 403 (Forbidden)").
+      `\\bcode["']?\\s{0,3}[:=]\\s{0,3}${code}\\b|\\berror:\\s{0,3}${code}\\b|\\b(?:Error|HTTP) ${code} \\((?:${STATUS_NAMES})\\)`,
     'i',
   );
 }
@@ -66,8 +71,11 @@ export const SIGNATURES: readonly Signature[] = [
   { id: 'org-scoped', code: 'WORKSPACE_REQUIRED', weight: 3, service: 'langsmith', status: 403,
     pattern: /org_scoped_key_requires_workspace|org-scoped and requires workspace|requires workspace specification|provide 'X-Tenant-ID'|set LANGSMITH_WORKSPACE_ID/i,
     meaning: 'An organisation-scoped key was sent without a workspace id (X-Tenant-Id).' },
-  { id: 'no-plan', code: 'NO_PLAN', weight: 3, pattern: /no plan found/i,
-    meaning: 'The organisation has no active plan, so workspace calls are refused.' },
+  // sdk-audit #1: the one public report of this body was a trace upload with NO API key (tracing on,
+  // no key; fixed by setting one or turning tracing off). A live probe always sends a key, so there
+  // the code stays NO_PLAN; `explain` reads a pasted one as "no usable key reached the SDK" first.
+  { id: 'no-plan', code: 'NO_PLAN', weight: 3, pattern: /Forbidden\s{0,3}[-–:]\s{0,3}no plan found/i,
+    meaning: 'LangSmith answered "Forbidden - no plan found": seen in public only for requests that carried no API key; "the organisation has no plan" is a hypothesis.' },
   { id: 'expired', code: 'KEY_EXPIRED', weight: 3, statuses: [401, 403], pattern: /(api[_ ]?key|token)[^"]{0,40}expired|expired[^"]{0,20}(api[_ ]?key|token)/i,
     meaning: 'The key passed its expiry date; an expired key cannot be renewed.' },
   { id: 'workspace-access', code: 'WORKSPACE_NOT_ACCESSIBLE', weight: 3, statuses: [403, 404],
@@ -140,11 +148,19 @@ export const SIGNATURES: readonly Signature[] = [
   { id: 'fetch-failed', code: 'NETWORK_ERROR', weight: 1, scope: 'text',
     pattern: /TypeError: fetch failed|FetchError: request to \S{1,300} failed/,
     meaning: "Node's fetch failed before any answer; the cause (DNS, refused, reset, TLS, proxy) is hidden in err.cause." },
+  { id: 'api-connection-error', code: 'NETWORK_ERROR', weight: 1, scope: 'text',
+    // Generated (Stainless) clients (JS langsmith 0.12, and OpenAI/Anthropic SDKs): the cause is in err.cause.
+    pattern: /\bAPIConnectionError\b[^\n]{0,20}Connection error\.|\bError: Connection error\./,
+    meaning: 'A generated client could not reach the server ("Connection error."); the cause (DNS, refused, reset, TLS, proxy) is in err.cause.' },
+  { id: 'profile-api-key', code: 'KEY_MISSING', weight: 3, scope: 'text', service: 'langsmith',
+    pattern: /ProfileApiKeyError|LangSmith profile "[^"\n]{0,100}" (?:reads its API key from|gets its API key from a command)/,
+    meaning: 'JS (0.11.6+): the profile names its key by api_key_env (a variable that is not set) or api_key_cmd (not supported by the JS SDK), so no key reaches the SDK.' },
   { id: 'connection-error', code: 'CONNECTION_RESET', weight: 1, scope: 'text', service: 'langsmith',
     pattern: /LangSmithConnectionError/,
     meaning: 'The SDK could not complete the request to LangSmith.' },
-  { id: 'request-timeout-error', code: 'TIMEOUT', weight: 2, scope: 'text', service: 'langsmith',
-    pattern: /LangSmithRequestTimeout/,
+  { id: 'request-timeout-error', code: 'TIMEOUT', weight: 2, scope: 'text', service: 'langsmith', status: 408,
+    // Python client.py answers a 408 with "Client took too long to send request to POST/runs/…".
+    pattern: /LangSmithRequestTimeout|Client took too long to send request to/,
     meaning: 'The request to LangSmith timed out (408 or no answer).' },
   { id: 'too-large-text', code: 'PAYLOAD_TOO_LARGE', weight: 3, scope: 'text', status: 413,
     pattern: /Request Entity Too Large|Payload Too Large|Content Too Large|payload (?:is )?too large|exceeds? the (?:maximum|max) (?:payload|batch|request|body) size/i,
@@ -242,6 +258,10 @@ export const SIGNATURES: readonly Signature[] = [
     // "Invalid Jina API key", "Invalid Groq API Key": the body names a service, and it is not LangSmith.
     pattern: /\b(?:Invalid|Incorrect|Missing|Wrong) (?!LangSmith\b|LangChain\b|API\b)([A-Z][A-Za-z0-9]{1,20}) API [Kk]ey\b/,
     meaning: "An error that names another service's API key." },
+  { id: 'apigee-fault', code: 'NOT_LANGSMITH_ERROR', weight: 3, scope: 'text', service: 'apigee',
+    // Apigee gateways answer {"fault":{"faultstring":…,"detail":{"errorcode":…}}}; LangSmith never does.
+    pattern: /['"]fault['"]\s{0,3}:\s{0,3}\{\s{0,3}['"]faultstring['"]/,
+    meaning: 'An error from an API behind an Apigee gateway (its fault shape), not from LangSmith.' },
   { id: 'cloudflare-page', code: 'NOT_LANGSMITH_ERROR', weight: 2, scope: 'text', service: 'cloudflare',
     pattern: /Attention Required! \| Cloudflare|\bcf-ray\b|\bcf-mitigated\b|Just a moment\.\.\.|Cloudflare Ray ID|\bcf-chl-/i,
     meaning: "A Cloudflare bot-protection or block page: a web site refused an automated request." },
@@ -267,11 +287,11 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
     hosts: /\.(?:openai\.azure\.com|cognitiveservices\.azure\.com|azure-api\.net|services\.ai\.azure\.com|inference\.ai\.azure\.com)$/i,
     markers: /AzureOpenAI|AZURE_OPENAI_|openai\.azure\.com|invalid subscription key|DeploymentNotFound/ },
   { id: 'openai', name: 'OpenAI', keyVar: 'OPENAI_API_KEY', hosts: /(?:^|\.)openai\.com$/i,
-    markers: /\bopenai\.(?:AuthenticationError|PermissionDeniedError|RateLimitError|APIConnectionError|APITimeoutError|InternalServerError|NotFoundError|APIStatusError)\b|\bOPENAI_API_KEY\b|api\.openai\.com|platform\.openai\.com|Incorrect API key provided|\binvalid_api_key\b|insufficient_quota|\bChatOpenAI\b|\bOpenAIError\b/ },
+    markers: /\bopenai-(?:organization|processing-ms|project|version)\b|\bopenai\.(?:AuthenticationError|PermissionDeniedError|RateLimitError|APIConnectionError|APITimeoutError|InternalServerError|NotFoundError|APIStatusError)\b|\bOPENAI_API_KEY\b|api\.openai\.com|platform\.openai\.com|Incorrect API key provided|\binvalid_api_key\b|insufficient_quota|\bChatOpenAI\b|\bOpenAIError\b/ },
   { id: 'anthropic', name: 'Anthropic', keyVar: 'ANTHROPIC_API_KEY', hosts: /(?:^|\.)anthropic\.com$/i,
-    markers: /\banthropic\.\w{3,40}Error\b|\bANTHROPIC_API_KEY\b|api\.anthropic\.com|\bauthentication_error\b|invalid x-api-key|\bChatAnthropic\b|\boverloaded_error\b/ },
+    markers: /\banthropic\.\w{3,40}Error\b|\banthropic-(?:ratelimit|organization|version|beta)\b|\bANTHROPIC_API_KEY\b|api\.anthropic\.com|\bauthentication_error\b|invalid x-api-key|\bChatAnthropic\b|\boverloaded_error\b/ },
   { id: 'google', name: 'Google (Gemini / Vertex AI)', keyVar: 'GOOGLE_API_KEY', hosts: /(?:^|\.)(?:googleapis\.com|google\.com)$/i,
-    markers: /googleapis\.com|API key not valid|API_KEY_INVALID|google\.api_core|google\.auth|\bGOOGLE_API_KEY\b|\bGEMINI_API_KEY\b|ChatGoogleGenerativeAI|ChatVertexAI|google\.genai/ },
+    markers: /googleapis\.com|API key not valid|API_KEY_INVALID|google\.api_core|google\.auth|\bGOOGLE_API_KEY\b|\bGEMINI_API_KEY\b|ChatGoogleGenerativeAI|ChatVertexAI|google\.genai|\bVertexAI(?:Exception)?\b|\bvertex_ai\b/ },
   { id: 'cohere', name: 'Cohere', keyVar: 'COHERE_API_KEY', hosts: /(?:^|\.)cohere\.(?:ai|com)$/i,
     markers: /\bcohere\.errors\b|api\.cohere\.(?:ai|com)|\bCOHERE_API_KEY\b|\bChatCohere\b|invalid api token/ },
   { id: 'groq', name: 'Groq', keyVar: 'GROQ_API_KEY', hosts: /(?:^|\.)groq\.com$/i,
@@ -290,6 +310,12 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
     markers: /huggingface_hub|HUGGINGFACEHUB_API_TOKEN|\bHF_TOKEN\b|huggingface\.co/ },
   { id: 'bedrock', name: 'AWS (Bedrock)', hosts: /(?:^|\.)amazonaws\.com$/i,
     markers: /\bbotocore\b|UnrecognizedClientException|ExpiredTokenException|bedrock-runtime|ChatBedrock|AccessDeniedException|when calling the \w{2,80} operation/ },
+  { id: 'firecrawl', name: 'Firecrawl', keyVar: 'FIRECRAWL_API_KEY', hosts: /(?:^|\.)firecrawl\.dev$/i,
+    // Firecrawl keys start with fc-: a text that talks about that prefix is about Firecrawl.
+    markers: /\bfire_?crawl\b|\bFIRECRAWL_API_KEY\b|\bfc-(?=["'\s])/i },
+  { id: 'fireworks', name: 'Fireworks AI', keyVar: 'FIREWORKS_API_KEY', hosts: /(?:^|\.)fireworks\.ai$/i,
+    markers: /\bfireworks\.ai\b|\bFIREWORKS_API_KEY\b|\bChatFireworks\b|:llm:Fireworks\b/ },
+  { id: 'apigee', name: 'a service behind an Apigee API gateway', hosts: /^$/, markers: /['"]faultstring['"]\s{0,3}:/ },
   { id: 'exa', name: 'Exa', keyVar: 'EXA_API_KEY', hosts: /(?:^|\.)exa\.ai$/i, markers: /api\.exa\.ai|\bEXA_API_KEY\b/ },
   { id: 'openrouter', name: 'OpenRouter', keyVar: 'OPENROUTER_API_KEY', hosts: /(?:^|\.)openrouter\.ai$/i, markers: /openrouter\.ai|\bOPENROUTER_API_KEY\b/ },
   { id: 'ollama', name: 'Ollama', hosts: /^$/, markers: /\bollama\b|:11434\b/i },
@@ -303,13 +329,14 @@ export const OTHER_SERVICES: readonly ServiceInfo[] = [
 /** Words only LangSmith errors, the SDK's packages and its variables use (LangGraph Cloud /
  * Platform deployments are LangSmith deployments: same keys, same hosts family). */
 export const LANGSMITH_MARKERS =
-  /LangSmith|LangGraph (?:Cloud|Platform)|\.langgraph\.app\b|\[LANGSMITH\]|smith\.langchain\.com|\/runs\/(?:multipart|batch)\b|Failed to (?:multipart ingest|batch ingest|send (?:compressed )?multipart|Failed to send multipart|batch create run)|Error exporting batch|\bhub\.pull\b|\bpull_prompt\b|\blangchainhub\b|\b(?:push|pull)_repo\b|\blist_repos\b|\b(?:LANGSMITH|LANGCHAIN)_(?:API_KEY|ENDPOINT|TRACING|TRACING_V2|PROJECT|WORKSPACE_ID)\b|LangChainTracer|tracers[/.]langchain|awaitPendingTraceBatches|langgraph-api=true/i;
+  /LangSmith|LangGraph (?:Cloud|Platform)|\.langgraph\.app\b|\[LANGSMITH\]|smith\.langchain\.com|\/runs\/(?:multipart|batch)\b|Failed to (?:multipart ingest|batch ingest|ingest multipart runs|send (?:compressed )?multipart|Failed to send multipart|batch create run)|Error exporting batch|\bhub\.pull\b|\bpull_prompt\b|\blangchainhub\b|\b(?:push|pull)_repo\b|\blist_repos\b|\b(?:LANGSMITH|LANGCHAIN)_(?:API_KEY|ENDPOINT|TRACING|TRACING_V2|PROJECT|WORKSPACE_ID)\b|LangChainTracer|tracers[/.]langchain|awaitPendingTraceBatches|langgraph-api=true/i;
 
 /** LangSmith hosts: the API hosts of every region, and the web-app hosts (a common mistake). */
 export const LANGSMITH_API_HOST = /^(?:(?:eu|apac|aws|dev|beta)\.)?api\.smith\.langchain\.com$|^api\.hub\.langchain\.com$/i;
 export const LANGSMITH_UI_HOST = /^(?:(?:eu|apac|aws|dev|beta)\.)?smith\.langchain\.com$/i;
-/** Documentation and status pages that error messages link to: they say nothing about who failed. */
-export const NEUTRAL_HOST = /^(?:docs|status|python|js|academy|blog|www|support|trust)\.(?:smith\.)?langchain\.com$|^(?:docs\.)?langchain\.com$|^(?:help|status)\.openai\.com$|^docs\.(?:anthropic|cohere)\.com$/i;
+/** Documentation and status pages that error messages link to: they say nothing about who failed
+ * (httpx ends every status error with "For more information check: https://developer.mozilla.org/…"). */
+export const NEUTRAL_HOST = /^(?:docs|status|python|js|academy|blog|www|support|trust)\.(?:smith\.)?langchain\.com$|^(?:docs\.)?langchain\.com$|^(?:help|status)\.openai\.com$|^docs\.(?:anthropic|cohere)\.com$|^developer\.mozilla\.org$/i;
 /** Paths only a LangSmith API (SaaS or self-hosted) serves. */
 export const LANGSMITH_PATH = /^\/(?:api\/v1\/|runs\/(?:multipart|batch)\b|commits\/[^/\s]{1,100}\/|repos\/)/;
 

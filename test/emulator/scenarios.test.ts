@@ -151,7 +151,13 @@ describe.each(scenarios.map((s) => [s.name, s] as const))('scenario %s', (_name,
             expect(ok[0]).not.toBe('us');
           }
           if (s.expect.cause === 'WORKSPACE_REQUIRED') expect(text).toMatch(/org[-_]scoped/);
-          if (s.expect.cause === 'NO_PLAN') expect(text).toContain('no plan found');
+          if (s.expect.cause === 'NO_PLAN') {
+            expect(text).toContain('no plan found');
+            // The public case of that body (sdk-audit #1): an upload with NO key gets it too.
+            const up = await fetch(`${emu.urls.endpoint}/runs/multipart`, { method: 'POST' });
+            expect(up.status).toBe(403);
+            expect(await up.text()).toBe('{"error":"Forbidden - no plan found"}\n');
+          }
           if (s.expect.cause === 'RATE_LIMITED') expect(r.headers.get('retry-after')).toBeTruthy();
           if (s.expect.cause === 'KEY_EXPIRED') expect(text).toMatch(/expired/);
         }

@@ -1,7 +1,7 @@
 // Every field case of /work/shared/reference/field-cases.md that has an error text, as the user
 // would paste it (paraphrased realistically), and the cause `explain` must name.
 import { describe, expect, it } from 'vitest';
-import { explainText } from '../../src/langsmith/explain.js';
+import { explainText } from '../../src/langsmith/explain/index.js';
 
 interface Case {
   n: string;

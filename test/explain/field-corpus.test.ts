@@ -7,13 +7,16 @@ import { runCli } from '../helpers/cli.js';
 import { loadCorpus, saidOf, score, scoreCorpus, summary } from './field-corpus.js';
 
 /** Measured scores (docs/field-corpus.md). Raise them when explain improves; never lower them. */
-const RATCHET = { count: 129, first: 128, named: 129 };
+const RATCHET = { count: 172, first: 168, named: 169 };
 
 type MissKind = 'other-service' | 'langsmith-cause' | 'network' | 'not-access';
 /** Every fixture whose primary code is not explain's first finding: kind, what explain says (codes in order), what it should say first. */
 const KNOWN_MISSES: Record<string, { kind: MissKind; says: string; should: string }> = {
 // BEGIN KNOWN_MISSES
   '001-py-401-invalid-token-langsmith-tracing-v2': { kind: 'langsmith-cause', says: 'KEY_PLACEHOLDER', should: 'SDK_IGNORES_LANGSMITH_VARS' },
+  '155-vertex-403-permission-denied-placeholder-project': { kind: 'other-service', says: '', should: 'NOT_LANGSMITH_ERROR' },
+  '165-langfuse-unexpected-error-contact-support': { kind: 'other-service', says: '', should: 'NOT_LANGSMITH_ERROR' },
+  '166-llama-download-httpx-403': { kind: 'other-service', says: 'REGION_MISMATCH', should: 'NOT_LANGSMITH_ERROR' },
 // END KNOWN_MISSES
 };
 

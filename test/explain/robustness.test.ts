@@ -2,7 +2,7 @@
 // a catastrophic regex would blow the per-test timeout instead.
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { capTail, decodeText, explainBytes, explainText, MAX_ANALYSED_BYTES } from '../../src/langsmith/explain.js';
+import { capTail, decodeText, explainBytes, explainText, MAX_ANALYSED_BYTES } from '../../src/langsmith/explain/index.js';
 import { renderExplainText } from '../../src/report/explain-text.js';
 
 const INGEST_403 = `WARNING langsmith.client Failed to multipart ingest runs: langsmith.utils.LangSmithError: Failed to POST https://api.smith.langchain.com/runs/multipart in LangSmith API. HTTPError('403 Client Error: Forbidden for url: https://api.smith.langchain.com/runs/multipart', '{"error":"Forbidden"}')\n`;

@@ -1,7 +1,7 @@
 // Errors of other services are named as such (NOT_LANGSMITH_ERROR), never as a LangSmith cause;
 // a log with both yields both; secrets never come out whole.
 import { describe, expect, it } from 'vitest';
-import { explainText } from '../../src/langsmith/explain.js';
+import { explainText } from '../../src/langsmith/explain/index.js';
 import { renderExplainText } from '../../src/report/explain-text.js';
 import { fakeKey } from '../helpers/keys.js';
 

@@ -2,7 +2,7 @@
 // line it is on), not by sentences it has seen: each text here is a NEW wording (not in the field
 // corpus) of a shape the corpus taught, and must be placed right.
 import { describe, expect, it } from 'vitest';
-import { explainText } from '../../src/langsmith/explain.js';
+import { explainText } from '../../src/langsmith/explain/index.js';
 
 const codes = (text: string) => explainText(text).findings.map((f) => f.code);
 const ACCESS_BLAME = /^(?:KEY_|REGION_|WORKSPACE_|TIER_|TRACING_|AUTH_|ENDPOINT_|LICENSE_|SDK_|DOTENV_)/;
