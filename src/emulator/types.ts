@@ -144,6 +144,12 @@ export interface Switches {
   gzipBodyEnabled: boolean;
   /** Self-hosted `FF_INFO_ENDPOINT_AUTH_REQUIRED`: `/info` needs a valid key. */
   infoAuthRequired: boolean;
+  /**
+   * A valid key with an `X-Tenant-Id` it may not use: 403 `Forbidden` in the route's family shape,
+   * or exactly what an unknown key gets (`unknown-key`: 401 `Invalid token` by default). A report
+   * says a valid key, an invalid key and a random tenant id all get the same answer (facts §3).
+   */
+  foreignTenantAnswer: 'forbidden' | 'unknown-key';
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = {
@@ -157,6 +163,7 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = {
   shortKeyMask: '…',
   gzipBodyEnabled: true,
   infoAuthRequired: false,
+  foreignTenantAnswer: 'forbidden',
 };
 
 export interface World {
