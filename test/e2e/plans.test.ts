@@ -49,7 +49,7 @@ beforeAll(async () => {
   };
   // A few at a time: the scenarios' timeouts are real, and the machine is small.
   for (let i = 0; i < list.length; i += 3) runs.push(...(await Promise.all(list.slice(i, i + 3).map(one))));
-}, 300_000);
+}, 600_000);
 
 describe('plans and stage lines (built CLI, every demo scenario)', () => {
   it('ran every scenario', () => {
