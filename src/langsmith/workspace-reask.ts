@@ -15,9 +15,12 @@ export interface WorkspaceReask {
   why: string;
 }
 
-/** Refusals worth asking again: only 401 and 403, and only when the header was sent. */
+/**
+ * Answers worth asking again, only when the header was sent: the refusals 401 and 403, and a 404
+ * (a server may hide a workspace it will not show this key; the auth checker re-asked 404s before).
+ */
 export function needsWorkspaceReask(first: Pick<ProbeResponse, 'status'>, workspaceSent: boolean): boolean {
-  return workspaceSent && (first.status === 401 || first.status === 403);
+  return workspaceSent && (first.status === 401 || first.status === 403 || first.status === 404);
 }
 
 /** What the answer without the workspace header says about the refusal with it. */
@@ -39,7 +42,7 @@ export function judgeWithoutWorkspace(without: Pick<ProbeResponse, 'status' | 't
 }
 
 /**
- * Asks `req` once more without X-Tenant-Id when `first` (its answer with the header) is a 401/403.
+ * Asks `req` once more without X-Tenant-Id when `first` (its answer with the header) is a 401/403/404.
  * Only to the resolved endpoint (a request with its own base or URL is never re-asked), through
  * the same prober: the same key policy, timeout and transcript. Undefined when not warranted.
  */

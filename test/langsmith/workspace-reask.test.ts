@@ -11,9 +11,9 @@ const answer = (status: number | undefined, text = '', extra: Partial<ProbeRespo
 
 describe('needsWorkspaceReask', () => {
   it.each([
-    [401, true, true], [403, true, true],
-    [401, false, false], [403, false, false], // no header was sent: nothing to separate
-    [200, true, false], [404, true, false], [429, true, false], [500, true, false], [undefined, true, false],
+    [401, true, true], [403, true, true], [404, true, true],
+    [401, false, false], [403, false, false], [404, false, false], // no header was sent: nothing to separate
+    [200, true, false], [400, true, false], [429, true, false], [500, true, false], [undefined, true, false],
   ])('status %s, header sent %s -> %s', (status, sent, expected) => {
     expect(needsWorkspaceReask({ status }, sent)).toBe(expected);
   });
