@@ -49,5 +49,6 @@ export { v1Path } from './langsmith/http.js';
 export { tierFrom, type Tier, type TierInput, type Measured } from './langsmith/tiers.js';
 export { findKey, matchesKey, shortKeyParts, humanDuration, type ListedKey } from './langsmith/key-lists.js';
 export { PROBES, sdkProjectsRequest } from './langsmith/probes.js';
+export { reaskWithoutWorkspace, needsWorkspaceReask, judgeWithoutWorkspace, type WorkspaceReask, type WorkspaceBlame } from './langsmith/workspace-reask.js';
 export { locatePython, findDistribution, type PythonLookup, type PythonSite } from './langsmith/python.js';
 export { detectSdks, findJsPackage, findPythonPackage, compareVersions, olderThan, JS_LANGSMITH_VARS_SINCE, JS_LANGSMITH_TRACING_SINCE, PYTHON_SKIPS_EMPTY_SINCE, PROFILE_SINCE, WORKSPACE_ID_SINCE, type InstalledSdk } from './langsmith/sdks.js';

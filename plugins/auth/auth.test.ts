@@ -22,6 +22,13 @@ const cases: Array<{ scenario: string; codes: string[]; status: string; switches
   } },
   { scenario: 'org-scoped-error-shape', codes: ['WORKSPACE_REQUIRED'], status: 'fail' },
   { scenario: 'workspace-not-accessible', codes: ['WORKSPACE_NOT_ACCESSIBLE'], status: 'fail' },
+  { scenario: 'workspace-not-accessible-401', codes: ['WORKSPACE_NOT_ACCESSIBLE'], status: 'fail' },
+  { scenario: 'org-scoped-key-wrong-workspace', codes: ['WORKSPACE_NOT_ACCESSIBLE'], status: 'fail', then: (r) => {
+    // The org-scoped key sees both of its workspaces: the fix offers them, not the foreign one.
+    expect(r.check('auth').findings[0]!.fix!.commands).toEqual(['export LANGSMITH_WORKSPACE_ID=<one of the workspace ids above>']);
+  } },
+  { scenario: 'revoked-key-with-workspace', codes: ['KEY_INVALID'], status: 'fail' },
+  { scenario: 'eu-key-with-workspace-on-us-default-403', codes: ['REGION_MISMATCH'], status: 'fail' },
   { scenario: 'revoked-key', codes: ['KEY_INVALID'], status: 'fail', then: (r) => expect(r.check('auth').findings[0]!.message).toMatch(/other regions \(eu, apac, aws\) do not know it either/) },
   { scenario: 'expired-key', codes: ['KEY_INVALID'], status: 'fail', then: (r) => expect(r.check('auth').findings[0]!.message).toMatch(/expired/) },
   { scenario: 'expired-key-explicit', codes: ['KEY_EXPIRED'], status: 'fail' },
@@ -41,6 +48,14 @@ describe('auth', () => {
       c.then?.(r);
     });
   }
+
+  it('an expired key sent with its workspace id is KEY_EXPIRED, not the workspace (refused without the header too)', async () => {
+    const { getScenario } = await import('../../src/emulator/index.js');
+    const ws = getScenario('expired-key-explicit')!.world.orgs[0]!.workspaces[0]!.id;
+    const r = await runScenario('expired-key-explicit', { env: { LANGSMITH_WORKSPACE_ID: ws } });
+    expect(r.codes('auth')).toEqual(['KEY_EXPIRED']);
+    expect(r.check('auth').evidence.workspaceReask).toMatchObject({ withHeader: { status: 401 }, withoutHeader: { status: 401 }, blame: 'key' });
+  });
 
   it('the region probe asks only the configured region hosts, and the SDK path is exercised', async () => {
     const r = await runScenario('eu-key-on-us-default');

@@ -5,6 +5,7 @@ import {
   envLine,
   excerpt,
   PROBES,
+  reaskWithoutWorkspace,
   routeProblem,
   type DoctorContext,
   type Finding,
@@ -58,10 +59,27 @@ export default defineChecker({
       });
     }
 
-    // Refused. Name the cause from the answer, most specific first.
+    // Refused. Sent with a workspace header, the refusal may be about either: the same read
+    // without it tells the key from the workspace (one more request, to the same endpoint).
+    const wsId = settings.workspaceId.value;
+    const reask = await reaskWithoutWorkspace(http, PROBES.settings, who, !!wsId);
+    if (reask) {
+      const bare = reask.without;
+      evidence.workspaceReask = {
+        workspaceId: wsId,
+        withHeader: { status: who.status ?? null, body: who.text ? excerpt(who.text, 200) : null },
+        withoutHeader: { status: bare.status ?? null, error: bare.networkError?.code ?? bare.blocked ?? null, body: bare.text ? excerpt(bare.text, 200) : null },
+        blame: reask.blame,
+      };
+    }
+    const said = `GET ${who.url}${wsId ? ` with X-Tenant-Id ${wsId}` : ''} answered ${who.status} ${excerpt(who.text, 160)}${reask && reask.blame !== 'undecided' ? `; ${reask.why}` : ''}`;
+    if (reask?.blame === 'workspace') return workspaceNotAccessible(ctx, said, evidence);
+
+    // Name the cause from the answer, most specific first; a refusal that stands without the
+    // workspace header is never blamed on the workspace.
     const matches = classifyAnswer(who.status, who.text);
     const codes = new Set(matches.map((m) => m.code));
-    const said = `GET ${who.url} answered ${who.status} ${excerpt(who.text, 160)}`;
+    if (reask?.blame === 'key') codes.delete('WORKSPACE_NOT_ACCESSIBLE');
 
     if (codes.has('KEY_LEGACY')) {
       return refuse(ctx, 'KEY_LEGACY', `LangSmith refused the key as a legacy key: ${said}`, {
@@ -80,12 +98,6 @@ export default defineChecker({
       });
     }
     if (codes.has('WORKSPACE_NOT_ACCESSIBLE')) return workspaceNotAccessible(ctx, said, evidence);
-    if (settings.workspaceId.value && (who.status === 403 || who.status === 404)) {
-      // Measure rather than guess: the same read without the workspace header.
-      const bare = await http.request({ ...PROBES.settings, workspaceId: null });
-      evidence.withoutWorkspace = { status: bare.status ?? null };
-      if (bare.status === 200) return workspaceNotAccessible(ctx, said, evidence);
-    }
 
     // An older self-hosted build may not serve /settings: the SDK's own read decides then.
     if (who.status === 404 && !projects.error) {
@@ -106,7 +118,7 @@ export default defineChecker({
     if (home.length === 1) {
       const { region, url } = home[0]!;
       const here = settings.endpoint.info?.region ?? 'the configured endpoint';
-      return refuse(ctx, 'REGION_MISMATCH', `The key belongs to the ${region.toUpperCase()} region: ${here === 'the configured endpoint' ? here : `the ${here.toUpperCase()} endpoint`} refused it (${who.status}) and ${url} accepted it`, {
+      return refuse(ctx, 'REGION_MISMATCH', `The key belongs to the ${region.toUpperCase()} region: ${here === 'the configured endpoint' ? here : `the ${here.toUpperCase()} endpoint`} refused it (${who.status}${reask?.blame === 'key' ? ', with and without the workspace header' : ''}) and ${url} accepted it`, {
         fix: { text: 'Point the SDKs at your organisation\'s region (set both names for older clients).', commands: [envLine('LANGSMITH_ENDPOINT', url), envLine('LANGCHAIN_ENDPOINT', url)] },
         docs: DOCS.regions, evidence,
       });

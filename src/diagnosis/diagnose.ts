@@ -35,14 +35,36 @@ export interface Diagnosis {
    * the tier reached, and this is what blocks.
    */
   blockedBy?: string;
+  /**
+   * The stage line every renderer prints under the stage (JSON carries it too): what blocks when
+   * something outside the ladder does, else what the stage means. A run that exits 1 for a limit
+   * never headlines the tier, and a 429 at the authentication gate never reads "refuses the key".
+   */
+  headline: string;
 }
 
 /** The stage line every renderer prints: what blocks first when something does, else what the stage means. */
-export function stageLine(d: Pick<Diagnosis, 'stage' | 'stageMeaning' | 'blockedBy' | 'causes'>): string {
+export function stageLine(d: Pick<Diagnosis, 'stage' | 'stageMeaning' | 'blockedBy' | 'causes'> & { headline?: string }): string {
+  if (d.headline) return d.headline;
   if (!d.blockedBy) return d.stageMeaning;
   const cause = d.causes.find((c) => c.code === d.blockedBy);
-  return `Blocked by ${d.blockedBy}${cause ? `: ${cause.message.replace(/\s+/g, ' ').trim()}` : ''}. The access tier itself is ${d.stage}.`;
+  return `Blocked by ${d.blockedBy}${cause ? `: ${oneSentence(cause.message)}` : ''}. The access tier itself is ${d.stage}.`;
 }
+
+/**
+ * The headline for a gate held closed by a cause of a later level (a 429 on the first
+ * authenticated read): the gate's own meaning ("refuses the key as sent") would blame the key.
+ */
+function gateHeldBy(stage: Stage, cause: { code: string; message: string }): string {
+  return `Blocked by ${cause.code}: ${oneSentence(cause.message)}. The ${stage} stage cannot be cleared while it lasts, so nothing past it is measured yet.`;
+}
+
+const oneSentence = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** A command without its trailing `# comment`. */
+const bareCommand = (c: string) => c.replace(/\s+#.*$/, '').trim();
+/** The variable an `export NAME=…` line sets. */
+const exportedName = (c: string) => /^\s*export\s+([A-Za-z_][A-Za-z0-9_]*)=/.exec(c)?.[1];
 
 export interface DiagnoseOptions {
   stages?: Readonly<Record<string, StageDef>>;
@@ -110,12 +132,22 @@ export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions 
 
   const def = stages[stage] ?? STAGES[stage] ?? STAGES.unknown;
   const plan: PlanStep[] = [];
-  // A command an earlier step already gave is not repeated (the cause's fix and the stage's steps overlap).
+  // The cause's fix and the stage's steps overlap: a command an earlier step gave (whatever its
+  // trailing comment) is not repeated, and a variable an earlier step exports is not exported again
+  // with another value or template (pasted in order, the later line would silently win).
   const given = new Set<string>();
-  const push = (s: Omit<PlanStep, "step">) => {
+  const exported = new Set<string>();
+  const fixesGiven = new Set<string>();
+  const push = (s: Omit<PlanStep, 'step'>, generic = false) => {
     if (plan.some((p) => p.action === s.action)) return;
-    const commands = s.commands.filter((c) => !given.has(c));
-    commands.forEach((c) => given.add(c));
+    const commands = s.commands.filter((c) => !given.has(bareCommand(c)) && !exported.has(exportedName(c) ?? ''));
+    // A stage's generic step whose every command the plan already gives adds nothing but a repeat.
+    if (generic && s.commands.length > 0 && commands.length === 0) return;
+    for (const c of commands) {
+      given.add(bareCommand(c));
+      const name = exportedName(c);
+      if (name) exported.add(name);
+    }
     plan.push({ step: plan.length + 1, ...s, commands });
   };
   // Gates: the precise fix of each failing cause at that gate comes first, most specific first.
@@ -124,17 +156,25 @@ export function diagnose(results: readonly CheckResult[], opts: DiagnoseOptions 
     for (const x of failures.filter((x) => x.level === failingGate)) {
       if (!x.f.fix || seen.has(x.f.code)) continue;
       seen.add(x.f.code);
+      fixesGiven.add(x.f.code);
       push({ action: x.f.fix.text, why: x.f.message, commands: x.f.fix.commands ?? [], docs: x.f.docs });
     }
   } else if (primary?.f.fix && primary.f.severity !== 'info') {
+    fixesGiven.add(primary.f.code);
     push({ action: primary.f.fix.text, why: primary.f.message, commands: primary.f.fix.commands ?? [], docs: primary.f.docs });
   }
   const literal = (c: string) => c.replace(ENDPOINT_TOKEN, (_, rest: string) => shellQuote(`${opts.endpoint ?? DEFAULT_ENDPOINT}${rest}`));
-  for (const s of def.steps) push({ action: s.action, why: s.why, commands: (s.commands ?? []).map(literal), docs: s.docs });
+  for (const s of def.steps) {
+    if (s.saidByFixOf?.some((code) => fixesGiven.has(code))) continue;
+    push({ action: s.action, why: s.why, commands: (s.commands ?? []).map(literal), docs: s.docs }, true);
+  }
 
   // Past the gates, a failure outside the permission ladder is what blocks (the tier is not the headline).
   const blockedBy = !failingGate && primary?.f.severity === 'fail' && primary.level !== 'permission' ? primary.f.code : undefined;
-  return { stage, stageTitle: def.title, stageMeaning: def.meaning, tier, causes, plan, ...(blockedBy ? { blockedBy } : {}) };
+  // A gate closed only because a gate checker met a later-level failure (CHECK_GATES) is held by that cause.
+  const heldBy = failingGate && primary?.f.severity === 'fail' && primary.level === failingGate && !GATES.includes(levelOf(primary.f.code, opts.codeLevels) as Stage) ? primary.f : undefined;
+  const base = { stage, stageTitle: def.title, stageMeaning: def.meaning, tier, causes, plan, ...(blockedBy ? { blockedBy } : {}) };
+  return { ...base, headline: heldBy ? gateHeldBy(stage, heldBy) : stageLine(base) };
 }
 
 /**

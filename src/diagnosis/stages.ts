@@ -12,6 +12,8 @@ export interface StageStep {
   why: string;
   commands?: string[];
   docs?: string;
+  /** Codes whose fix already says what this step says: left out of a plan that gives that fix. */
+  saidByFixOf?: readonly string[];
 }
 
 export interface StageDef {
@@ -70,11 +72,15 @@ export const STAGES: Readonly<Record<Stage, StageDef>> = {
         action: 'Ask a workspace admin for the Editor role, or for a service key with runs:create',
         why: 'Viewers have no runs:create; roles are set by admins in Settings → Members (or a new service key with a writing role).',
         docs: 'https://docs.langchain.com/langsmith/rbac',
+        saidByFixOf: ['TIER_READ_ONLY'],
       },
       {
-        action: 'Meanwhile, keep your traces locally',
-        why: 'Work on the integration without write access: keep tracing off for LangSmith and log runs to a file, then replay them later (LANGSMITH_FAILED_TRACES_DIR: the JS SDK writes there the traces it could not send).',
-        commands: ['export LANGSMITH_TRACING=false', 'export LANGSMITH_FAILED_TRACES_DIR=./traces'],
+        // The SDKs write this folder only when an upload fails (JS client.ts _writeTraceToFallbackDir,
+        // Python _dump_failed_trace; langsmith-sdk #2476): with tracing off nothing is sent, so
+        // nothing fails and nothing is kept. With tracing on, a Viewer's refused uploads are kept.
+        action: 'Meanwhile, let the SDK keep the traces LangSmith refuses',
+        why: 'Keep tracing on and give the SDK a folder: every upload that fails (a Viewer\'s 403 included) is saved there as a JSON file holding the endpoint, headers and body, ready to send again once the role allows it. Nothing is saved with tracing off, since nothing is sent. Needs JS langsmith 0.5.7 or later, or Python langsmith 0.7.7 or later; older SDKs drop refused traces with a warning.',
+        commands: ['export LANGSMITH_TRACING=true', 'export LANGSMITH_FAILED_TRACES_DIR=./failed-traces'],
       },
       {
         action: 'Build read-only views now',

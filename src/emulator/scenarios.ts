@@ -281,6 +281,27 @@ function make(): Scenario[] {
   b = build('workspace-not-accessible', {});
   list.push(scenario('workspace-not-accessible', 'LANGSMITH_WORKSPACE_ID names a workspace the key cannot use', b, { stage: 'authenticate', cause: 'WORKSPACE_NOT_ACCESSIBLE', tier: 'none' }, { workspaceId: b.foreignWorkspaceId }));
 
+  // The same, on a server that answers a foreign X-Tenant-Id exactly as it answers an unknown key
+  // (401 {"detail":"Invalid token"}; UNCERTAIN, facts §3). Only the same read without the header
+  // shows that the key is fine: without it, /settings answers 200.
+  b = build('workspace-not-accessible-401', { switches: { foreignTenantAnswer: 'unknown-key' } });
+  list.push(scenario('workspace-not-accessible-401', 'LANGSMITH_WORKSPACE_ID names a workspace the key cannot use, and the server answers 401 "Invalid token" as for a bad key', b, { stage: 'authenticate', cause: 'WORKSPACE_NOT_ACCESSIBLE', tier: 'none' }, { workspaceId: b.foreignWorkspaceId }));
+
+  // An org-scoped key with the id of another org's workspace: 403 Forbidden with the header, and the
+  // org-scoped 403 without it. The key is known (it is org-scoped); the workspace id is the cause.
+  b = build('org-scoped-key-wrong-workspace', { key: { kind: 'service', scope: 'org', role: 'Organization Admin' } });
+  list.push(scenario('org-scoped-key-wrong-workspace', 'Org-scoped service key with LANGSMITH_WORKSPACE_ID of a workspace outside its org', b, { stage: 'authenticate', cause: 'WORKSPACE_NOT_ACCESSIBLE', tier: 'none' }, { workspaceId: b.foreignWorkspaceId }));
+
+  // A revoked key sent with its old workspace id: refused with and without the header, so the key
+  // is the cause and the workspace is not blamed.
+  b = build('revoked-key-with-workspace', { key: { revoked: true } });
+  list.push(scenario('revoked-key-with-workspace', 'A deleted (revoked) key, sent with LANGSMITH_WORKSPACE_ID of its old workspace', b, { stage: 'authenticate', cause: 'KEY_INVALID', tier: 'none' }, { workspaceId: b.workspaceId }));
+
+  // An EU key with its own workspace id on the US default, where unknown keys get 403 (the same
+  // answer a foreign workspace gets): refused with and without the header here, accepted by EU.
+  b = build('eu-key-with-workspace-on-us-default-403', { region: 'eu', switches: { unknownKeyApiStatus: 403 } });
+  list.push(scenario('eu-key-with-workspace-on-us-default-403', 'EU-region key and its workspace id on the US default, where unknown keys get 403', b, { stage: 'authenticate', cause: 'REGION_MISMATCH', tier: 'none' }, { workspaceId: b.workspaceId }));
+
   // ls__ key: caught offline by the key-format check; a server would answer 401 "Using legacy API key...".
   b = build('legacy-key', { key: { kind: 'legacy' } });
   list.push(scenario('legacy-key', 'A legacy ls__ key (dead since 2024-10-22)', b, { stage: 'configure', cause: 'KEY_LEGACY', tier: 'unknown' }, {}, { offline: true }));

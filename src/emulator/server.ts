@@ -269,7 +269,7 @@ function resolveWorkspace(state: State, req: IncomingMessage, k: LiveKey, family
   let lw: LiveWorkspace | undefined;
   if (tenant) {
     lw = state.accessible(k).find((w) => w.ws.id.toLowerCase() === tenant.toLowerCase());
-    if (!lw) return forbidden(family);
+    if (!lw) return foreignTenant(s, family);
   } else {
     if (k.key.scope === 'org') {
       if (shape === 'ingest') {
@@ -295,7 +295,12 @@ function resolveWorkspace(state: State, req: IncomingMessage, k: LiveKey, family
 function checkOrgLevelTenant(state: State, req: IncomingMessage, k: LiveKey): Answer | undefined {
   const tenant = header(req, 'x-tenant-id')?.trim();
   if (!tenant) return undefined;
-  return state.accessible(k).some((w) => w.ws.id.toLowerCase() === tenant.toLowerCase()) ? undefined : forbidden('api');
+  return state.accessible(k).some((w) => w.ws.id.toLowerCase() === tenant.toLowerCase()) ? undefined : foreignTenant(state.switches, 'api');
+}
+
+/** A valid key naming a workspace it may not use (switch `foreignTenantAnswer`). */
+function foreignTenant(s: Switches, family: Family): Answer {
+  return s.foreignTenantAnswer === 'unknown-key' ? unknownKey(s, family) : forbidden(family);
 }
 
 function can(k: LiveKey, permission: string): boolean {

@@ -150,6 +150,11 @@ export interface Switches {
    * one public report of that body was a trace upload with NO API key: sdk-audit #1).
    */
   noKeyAnswer: 'unknown-key' | 'no-plan';
+   * A valid key with an `X-Tenant-Id` it may not use: 403 `Forbidden` in the route's family shape,
+   * or exactly what an unknown key gets (`unknown-key`: 401 `Invalid token` by default). A report
+   * says a valid key, an invalid key and a random tenant id all get the same answer (facts §3).
+   */
+  foreignTenantAnswer: 'forbidden' | 'unknown-key';
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = {
@@ -164,6 +169,7 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = {
   gzipBodyEnabled: true,
   infoAuthRequired: false,
   noKeyAnswer: 'unknown-key',
+  foreignTenantAnswer: 'forbidden',
 };
 
 export interface World {

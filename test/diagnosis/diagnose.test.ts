@@ -55,6 +55,36 @@ describe('diagnose', () => {
     expect(diagnose([check('usage-limits', [f('RATE_LIMITED', 'warn')])])).toMatchObject({ stage: 'unknown' });
   });
 
+  it('a gate held closed by a later-level cause says so on the stage line, never that the key is refused', () => {
+    const d = diagnose([check('auth', [f('RATE_LIMITED')])]);
+    expect(d.stage).toBe('authenticate');
+    expect(d.blockedBy).toBeUndefined(); // blockedBy stays what the contract says: past the gates only
+    expect(d.headline).toBe('Blocked by RATE_LIMITED: msg RATE_LIMITED. The authenticate stage cannot be cleared while it lasts, so nothing past it is measured yet.');
+    expect(d.headline).not.toContain(STAGES.authenticate.meaning);
+    // A refusal of the key itself keeps the gate's meaning.
+    expect(diagnose([check('auth', [f('KEY_INVALID')])]).headline).toBe(STAGES.authenticate.meaning);
+    // Past the gates, blockedBy is the headline; a permission tier is its own headline.
+    expect(diagnose([check('usage-limits', [f('USAGE_LIMIT_REACHED')]), check('permission-tier', [], { evidence: { tier: 'admin' } })]).headline).toMatch(/^Blocked by USAGE_LIMIT_REACHED: msg USAGE_LIMIT_REACHED\. The access tier itself is admin\.$/);
+    expect(diagnose([check('permission-tier', [f('TIER_READ_ONLY')], { evidence: { tier: 'read-only' } })]).headline).toBe(STAGES['read-only'].meaning);
+  });
+
+  it('plans: a command is not repeated whatever its comment, a variable is not exported twice, a step all repeats is left out', () => {
+    const stages = {
+      ...STAGES,
+      'limited-write': { title: 'L', meaning: 'm', steps: [
+        { action: 'same command, other comment', why: 'w', commands: ['langsmith-doctor --watch 60'] },
+        { action: 'another template for the same variable', why: 'w', commands: ['export LANGSMITH_PROJECT=<your project name>', 'export OTHER=1'] },
+        { action: 'said by the fix', why: 'w', saidByFixOf: ['TIER_LIMITED_WRITE'] },
+      ] },
+    };
+    const fix: Finding = { code: 'TIER_LIMITED_WRITE', severity: 'warn', message: 'm', fix: { text: 'the fix', commands: ['langsmith-doctor --watch 60   # says when it changes', 'export LANGSMITH_PROJECT=<a project>'] } };
+    const d = diagnose([check('permission-tier', [fix], { evidence: { tier: 'limited-write' } })], { stages });
+    expect(d.plan.map((p) => [p.action, p.commands])).toEqual([
+      ['the fix', ['langsmith-doctor --watch 60   # says when it changes', 'export LANGSMITH_PROJECT=<a project>']],
+      ['another template for the same variable', ['export OTHER=1']],
+    ]);
+  });
+
   it('ignored findings and skipped checks are not causes', () => {
     const ignored = { ...f('KEY_MISSING'), ignored: true };
     const d = diagnose([check('key-format', [ignored], { status: 'pass' }), check('x', [f('KEY_LEGACY')], { status: 'skip' })]);

@@ -52,20 +52,22 @@ describe('every demo scenario, through the built CLI (--demo NAME --json)', () =
 describe('no output of any scenario contains its key', () => {
   it('plain text, JSON, Markdown, HTML reports and the transcript, for every scenario', async () => {
     const dir = tempDir();
-    for (const s of scenarios) {
-      const key = keyOf(s.name);
-      if (key.length < 12) continue;
-      const file = path.join(dir, `${s.name}.html`);
-      const md = path.join(dir, `${s.name}.md`);
-      const plain = await runCli(['--demo', s.name, '--plain', '--report', file], { cwd: dir, secrets: [key] });
-      await runCli(['--demo', s.name, '--json', '--report', md], { cwd: dir, secrets: [key] });
+    const one = async (name: string) => {
+      const key = keyOf(name);
+      if (key.length < 12) return;
+      const file = path.join(dir, `${name}.html`);
+      const md = path.join(dir, `${name}.md`);
+      const plain = await runCli(['--demo', name, '--plain', '--report', file], { cwd: dir, secrets: [key], timeoutMs: 60_000 });
+      await runCli(['--demo', name, '--json', '--report', md], { cwd: dir, secrets: [key], timeoutMs: 60_000 });
       for (const text of [plain.stdout, plain.stderr, readFileSync(file, 'utf8'), readFileSync(md, 'utf8')]) {
         expect(text.includes(key)).toBe(false);
         // Not even most of it: no 20-character run of the key's secret part.
         expect(text.includes(key.slice(8, 28))).toBe(false);
       }
-    }
-  }, 120_000);
+    };
+    // A few at a time: the catalogue grows, and one at a time no longer fits the budget on a busy machine.
+    for (let i = 0; i < scenarios.length; i += 3) await Promise.all(scenarios.slice(i, i + 3).map((s) => one(s.name)));
+  }, 480_000);
 });
 
 describe('the real path: emulator on loopback, config regions, the user environment', () => {
