@@ -144,6 +144,11 @@ export interface Switches {
   gzipBodyEnabled: boolean;
   /** Self-hosted `FF_INFO_ENDPOINT_AUTH_REQUIRED`: `/info` needs a valid key. */
   infoAuthRequired: boolean;
+  /**
+   * How long an accepted run takes to become readable (`GET /runs/{id}`, `POST /runs/query`): ingest
+   * is queued, and the delay is not documented. `null` = never (a stalled ingest queue).
+   */
+  runVisibleAfterMs: number | null;
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = {
@@ -157,6 +162,7 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = {
   shortKeyMask: '…',
   gzipBodyEnabled: true,
   infoAuthRequired: false,
+  runVisibleAfterMs: 0,
 };
 
 export interface World {
@@ -179,4 +185,11 @@ export interface World {
   switches?: Partial<Switches>;
   /** `/info` `version` (default `0.12.33`). */
   version?: string;
+  /**
+   * Where ingested runs land. `requested` (default): the workspace the request names (X-Tenant-Id,
+   * else the key's default). `key-default`: always the key's default workspace, whatever
+   * X-Tenant-Id says, while reads honour the header — a stand-in for any split between where
+   * traces are written and where they are read (a hypothesis, not an observed server behaviour).
+   */
+  ingestWorkspace?: 'requested' | 'key-default';
 }
