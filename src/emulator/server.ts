@@ -309,8 +309,14 @@ function checkOrgLevelTenant(state: State, req: IncomingMessage, k: LiveKey): An
   return state.accessible(k).some((w) => w.ws.id.toLowerCase() === tenant.toLowerCase()) ? undefined : forbidden('api');
 }
 
+/** The key's workspace permissions: its role's, less any a custom role leaves out. */
+function permissionsOf(k: LiveKey): string[] {
+  const without = new Set(k.key.withoutPermissions ?? []);
+  return workspacePermissions(k.key.role, k.key.readOnly).filter((p) => !without.has(p));
+}
+
 function can(k: LiveKey, permission: string): boolean {
-  return workspacePermissions(k.key.role, k.key.readOnly).includes(permission);
+  return permissionsOf(k).includes(permission);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,7 +347,7 @@ function workspaceItem(state: State, lw: LiveWorkspace, k: LiveKey): Record<stri
     read_only: k.key.readOnly ?? false,
     role_id: visible ? (ROLE_IDS[roleName] ?? null) : null,
     role_name: visible ? roleName : null,
-    permissions: visible ? workspacePermissions(k.key.role, k.key.readOnly) : [],
+    permissions: visible ? permissionsOf(k) : [],
   };
 }
 
@@ -452,7 +458,7 @@ function infoBody(state: State): Record<string, unknown> {
     git_sha: null,
     license_expiration_time: null,
     batch_ingest_config: {
-      use_multipart_endpoint: true,
+      use_multipart_endpoint: state.switches.useMultipartEndpoint,
       scale_up_qsize_trigger: 1000,
       scale_up_nthreads_limit: 16,
       scale_down_nempty_trigger: 4,

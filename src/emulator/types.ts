@@ -89,6 +89,8 @@ export interface ApiKey {
   revoked?: boolean;
   /** The deprecated `read_only` flag chosen at creation (facts §9): behaves like Viewer. */
   readOnly?: boolean;
+  /** Permissions a custom role (Enterprise RBAC) leaves out of `role`'s, e.g. `['projects:delete']`. */
+  withoutPermissions?: string[];
 }
 
 /** What goes wrong on one listener, before the API logic runs (facts §3, §7, field cases). */
@@ -142,6 +144,8 @@ export interface Switches {
   shortKeyMask: string;
   /** `/info` `instance_flags.gzip_body_enabled` (the SDK then gzips multipart bodies). */
   gzipBodyEnabled: boolean;
+  /** `/info` `batch_ingest_config.use_multipart_endpoint` (false: the SDK sends JSON to /runs/batch; older self-hosted versions). */
+  useMultipartEndpoint: boolean;
   /** Self-hosted `FF_INFO_ENDPOINT_AUTH_REQUIRED`: `/info` needs a valid key. */
   infoAuthRequired: boolean;
   /**
@@ -161,6 +165,7 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = {
   expiredKeyDetail: 'Invalid token',
   shortKeyMask: '…',
   gzipBodyEnabled: true,
+  useMultipartEndpoint: true,
   infoAuthRequired: false,
   runVisibleAfterMs: 0,
 };
