@@ -24,7 +24,7 @@ export default defineChecker<{ writeProbe?: boolean }>({
     else findings.push(completed(ctx, rt));
     for (const d of rt.deletes.filter((x) => !x.ok)) {
       findings.push(ctx.finding('WRITE_PROBE_LEFTOVER', 'warn',
-        `The round trip's project ${d.project} (${d.projectId}${d.workspace ? ` in workspace ${label(d.workspace)}` : ''}) could not be deleted: ${said(d)}. Delete it by hand.`, {
+        `The round trip's project ${d.project} (${d.projectId}${d.workspace ? ` in workspace ${label(d.workspace)}` : ''}) could not be deleted: DELETE ${d.url} ${d.status !== null ? 'answered' : 'failed:'} ${said(d)}. Delete it by hand.`, {
           fix: { text: `Delete the project ${d.project} in LangSmith → Projects${d.workspace ? ` (workspace ${label(d.workspace)})` : ''}, or ask a workspace admin to.`, commands: [] },
           evidence: { delete: d },
         }));
