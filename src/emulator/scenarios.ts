@@ -397,7 +397,7 @@ function make(): Scenario[] {
   b.world.ingestWorkspace = 'key-default';
   list.push(
     scenario('trace-lands-in-other-workspace', 'Traces are accepted but land in the key\'s default workspace, not the one LANGSMITH_WORKSPACE_ID reads (round trip)', b,
-      { stage: 'full-access', cause: 'TRACE_NOT_VISIBLE', tier: 'full-access' }, { workspaceId: b.world.orgs[0]!.workspaces[1]!.id }, { args: ['--write-probe'] }),
+      { stage: 'full-access', cause: 'TRACE_NOT_VISIBLE', tier: 'full-access' }, { workspaceId: b.world.orgs[0]!.workspaces[1]!.id }, { args: ['--write-probe'], timeoutMs: 2000 }),
   );
 
   return list;
