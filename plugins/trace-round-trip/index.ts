@@ -1,7 +1,6 @@
 import { defineChecker, DOCS, envLine, PROBES, type DoctorContext, type Finding } from '../../src/index.js';
 import { PROBE_PREFIX, roundTrip, type Exchange, type RoundTrip, type Workspace } from './round-trip.js';
 
-const STEPS = 'create a throwaway project → send one run → read it back → delete the project';
 
 export default defineChecker<{ writeProbe?: boolean }>({
   id: 'trace-round-trip',
@@ -11,7 +10,7 @@ export default defineChecker<{ writeProbe?: boolean }>({
   codes: ['TRACE_ROUND_TRIP_OK', 'TRACE_PROJECT_CREATE_REFUSED', 'TRACE_INGEST_REFUSED', 'TRACE_NOT_VISIBLE', 'WRITE_PROBE_LEFTOVER'],
   async run(ctx) {
     // Opt-in: without --write-probe nothing is written (not even a request is made).
-    if (!ctx.options.writeProbe) return ctx.skip(`opt-in: --write-probe proves tracing end to end (${STEPS})`);
+    if (!ctx.options.writeProbe) return ctx.skip('opt-in: run with --write-probe to send one run and read it back (in a throwaway project, deleted after)');
     const tier = ctx.results['permission-tier']?.evidence?.tier;
     if (tier === 'read-only') return ctx.skip('skipped: a read-only key cannot send runs (permission-tier says why)');
 
@@ -119,7 +118,7 @@ function notVisible(ctx: DoctorContext, rt: RoundTrip): Finding {
   }
   const searched = rt.searched?.length ? ` It is not in the key's other ${rt.searched.length === 1 ? 'workspace' : `${rt.searched.length} workspaces`} either (${rt.searched.map(label).join(', ')}).` : '';
   return ctx.finding('TRACE_NOT_VISIBLE', 'warn',
-    `${sent}, but was not visible in ${where} within ${waited}.${searched} Either ingestion is slower than that here, or runs sent to ${new URL(i.url).origin} land in another region or data plane than the one read.`, {
+    `${sent}, but was not visible in ${where} within ${waited}.${searched} Either ingestion is slower than that here, or runs sent to ${originOf(i.url)} land in another region or data plane than the one read.`, {
       fix: { text: `Re-run with a longer --timeout: the round trip waits about --timeout + 0.75 s for the run to appear. If it still does not, compare LANGSMITH_ENDPOINT and LANGSMITH_RUNS_ENDPOINTS with the region your workspace lives in.`, commands: [`langsmith-doctor --write-probe --timeout ${Math.max(10_000, ctx.http.timeoutMs * 2)}`] },
       evidence: { ingest: i, read: r, searched: rt.searched ?? [] },
     });
@@ -128,7 +127,7 @@ function notVisible(ctx: DoctorContext, rt: RoundTrip): Finding {
 function completed(ctx: DoctorContext, rt: RoundTrip): Finding {
   const r = rt.read!;
   return ctx.finding('TRACE_ROUND_TRIP_OK', 'info',
-    `Round trip complete: created project ${rt.project.name}, sent one run (POST ${new URL(rt.ingest!.url).pathname}${rt.ingest!.gzip ? ', gzip' : ''} → ${rt.ingest!.status}; ${tenant(rt.ingest!.workspaceHeader)}), read it back ${seconds(r.latencyMs!)} after ingest (${r.reads} ${r.reads === 1 ? 'read' : 'reads'} of GET /runs/{id}${r.workspace ? ` in workspace ${label(r.workspace)}` : ''}), deleted the project.`, {
+    `Round trip complete: created project ${rt.project.name}, sent one run (POST ${pathOf(rt.ingest!.url)}${rt.ingest!.gzip ? ', gzip' : ''} → ${rt.ingest!.status}; ${tenant(rt.ingest!.workspaceHeader)}), read it back ${seconds(r.latencyMs!)} after ingest (${r.reads} ${r.reads === 1 ? 'read' : 'reads'} of GET /runs/{id}${r.workspace ? ` in workspace ${label(r.workspace)}` : ''}), deleted the project.`, {
       evidence: { latencyMs: r.latencyMs, reads: r.reads },
     });
 }
@@ -139,7 +138,7 @@ function summaryOf(rt: RoundTrip): string {
     case 'create':
       return `step 1 refused: creating a project answered ${rt.create.status ?? rt.create.answer}`;
     case 'ingest':
-      return `step 2 refused: POST ${new URL(rt.ingest!.url).pathname} answered ${rt.ingest!.status ?? rt.ingest!.answer}${left}`;
+      return `step 2 refused: POST ${pathOf(rt.ingest!.url)} answered ${rt.ingest!.status ?? rt.ingest!.answer}${left}`;
     case 'read': {
       const r = rt.read!;
       if (r.stopped === 'refused') return `step 3: reading the run back answered ${r.last?.status ?? r.last?.answer}${left}`;
@@ -171,4 +170,6 @@ const tenant = (h: string | null) => (h ? `x-tenant-id ${h}` : 'no x-tenant-id: 
 const short = (w: Workspace) => (w.name ? `'${w.name}'` : w.id);
 const label = (w: Workspace) => (w.name ? `'${w.name}' (${w.id})` : w.id);
 const said = (e: Exchange) => (e.status !== null ? `${e.status}${e.answer ? ` ${e.answer}` : ''}` : e.answer || 'no answer');
+const pathOf = (u: string) => (URL.canParse(u) ? new URL(u).pathname : u);
+const originOf = (u: string) => (URL.canParse(u) ? new URL(u).origin : u);
 const seconds = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);

@@ -159,7 +159,7 @@ async function sendRun(ctx: DoctorContext, runId: string, project: string, heade
     thrown = String((err as { message?: string }).message ?? err).replace(/^Cancel: /, '');
   }
   // What the server answered is in the transcript (the SDK hides some answers: a 403's body, for one).
-  const sent = http.transcript.slice(before).filter((t) => t.method === 'POST' && new URL(t.url).pathname.endsWith(path)).at(-1);
+  const sent = http.transcript.slice(before).filter((t) => t.method === 'POST' && t.url.split('?')[0]!.endsWith(path)).at(-1);
   const sdkSaid = [...said, ...(thrown ? [thrown] : [])].join(' | ') || undefined;
   return {
     method: 'POST',
