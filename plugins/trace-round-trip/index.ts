@@ -93,21 +93,20 @@ function ingestRefused(ctx: DoctorContext, rt: RoundTrip): Finding {
 function notVisible(ctx: DoctorContext, rt: RoundTrip): Finding {
   const i = rt.ingest!;
   const r = rt.read!;
-  const sent = `The run was accepted (${i.status} from POST ${i.url}, ${how(rt)}; ${tenant(i.workspaceHeader)})`;
-  const where = r.workspace ? `workspace ${label(r.workspace)}` : 'the workspace reads act in';
-  const readUrl = r.first?.url.replace(/[0-9a-f-]{36}$/i, '{id}') ?? 'GET /runs/{id}';
+  const sent = `POST ${i.url} (${how(rt)}, as the SDK sends it; ${tenant(i.workspaceHeader)}) answered ${i.status}`;
+  const where = r.workspace ? label(r.workspace) : 'the workspace reads act in';
+  const polled = `${r.reads} ${r.reads === 1 ? 'read' : 'reads'} of GET /runs/{id} over ${seconds(r.waitedMs)} answered 404`;
   if (r.stopped === 'refused') {
     return ctx.finding('TRACE_NOT_VISIBLE', 'fail',
-      `Round trip stopped at step 3 (read it back): ${sent}, but reading it (GET ${readUrl}; ${tenant(r.last!.workspaceHeader)}) answered ${said(r.last!)}.`, {
-        fix: { text: 'Reads of runs need runs:read (every role has it): a refusal here comes from something between you and LangSmith, or from the workspace header. Fix what the answer names.', commands: ['langsmith-doctor --write-probe'] },
+      `Round trip stopped at step 3 (read it back): the run was accepted (${sent}), but GET /runs/{id} (${tenant(r.last!.workspaceHeader)}) answered ${said(r.last!)}.`, {
+        fix: { text: 'Reads of runs need runs:read (every role has it): a refusal here comes from something between you and LangSmith, a custom role, or the workspace header. Fix what the answer names.', commands: ['langsmith-doctor --write-probe'] },
         evidence: { ingest: i, read: r },
       });
   }
-  const waited = `${seconds(r.waitedMs)} (${r.reads} reads of GET ${readUrl}, each 404)`;
   if (rt.foundIn) {
     const f = rt.foundIn;
     return ctx.finding('TRACE_NOT_VISIBLE', 'fail',
-      `${sent}, but never appeared in ${where}, where reads act, within ${waited}. It is in workspace ${label(f)}: runs sent this way land there, not where you look.`, {
+      `The run landed in workspace ${label(f)}, not in ${where}, where reads act: ${sent}, then ${polled}, and the same read in ${short(f)} found it. Traces sent this way are written where you do not look.`, {
         fix: {
           text: `Look for your traces in workspace ${label(f)}, or set LANGSMITH_WORKSPACE_ID to it so reads and writes agree. If they belong in ${where}, use a key whose default workspace is that one (and check LANGSMITH_RUNS_ENDPOINTS).`,
           commands: [envLine('LANGSMITH_WORKSPACE_ID', f.id)],
@@ -116,10 +115,10 @@ function notVisible(ctx: DoctorContext, rt: RoundTrip): Finding {
         evidence: { ingest: i, read: r, foundIn: f },
       });
   }
-  const searched = rt.searched?.length ? ` It is not in the key's other ${rt.searched.length === 1 ? 'workspace' : `${rt.searched.length} workspaces`} either (${rt.searched.map(label).join(', ')}).` : '';
+  const searched = rt.searched?.length ? ` Nor is it in the key's other ${rt.searched.length === 1 ? 'workspace' : `${rt.searched.length} workspaces`} (${rt.searched.map(label).join(', ')}).` : '';
   return ctx.finding('TRACE_NOT_VISIBLE', 'warn',
-    `${sent}, but was not visible in ${where} within ${waited}.${searched} Either ingestion is slower than that here, or runs sent to ${originOf(i.url)} land in another region or data plane than the one read.`, {
-      fix: { text: `Re-run with a longer --timeout: the round trip waits about --timeout + 0.75 s for the run to appear. If it still does not, compare LANGSMITH_ENDPOINT and LANGSMITH_RUNS_ENDPOINTS with the region your workspace lives in.`, commands: [`langsmith-doctor --write-probe --timeout ${Math.max(10_000, ctx.http.timeoutMs * 2)}`] },
+    `The run was accepted but not visible in ${where} within ${seconds(r.waitedMs)}: ${sent}, then ${polled}.${searched} Either ingestion is slower than that here, or runs sent to ${originOf(i.url)} land in another region or data plane than the one read.`, {
+      fix: { text: 'Re-run with a longer --timeout: the round trip waits about --timeout + 0.75 s for the run to appear. If it still does not, compare LANGSMITH_ENDPOINT and LANGSMITH_RUNS_ENDPOINTS with the region your workspace lives in.', commands: [`langsmith-doctor --write-probe --timeout ${Math.max(10_000, ctx.http.timeoutMs * 2)}`] },
       evidence: { ingest: i, read: r, searched: rt.searched ?? [] },
     });
 }

@@ -27,7 +27,7 @@ describe('trace-round-trip against the emulator (in process)', () => {
     const c = r.check('trace-round-trip');
     expect(r.codes('trace-round-trip')).toEqual(['TRACE_NOT_VISIBLE']);
     expect(c.findings[0]!.severity).toBe('warn');
-    expect(c.findings[0]!.message).toMatch(/The run was accepted \(202 from POST \S+\/runs\/multipart, multipart, gzip; no x-tenant-id: the key's default workspace\), but was not visible in workspace 'Personal' \(\S+\) within [\d.]+ m?s \(\d+ reads of GET \S+\/runs\/\{id\}, each 404\)/);
+    expect(c.findings[0]!.message).toMatch(/^The run was accepted but not visible in 'Personal' \(\S+\) within [\d.]+ m?s: POST \S+\/runs\/multipart \(multipart, gzip, as the SDK sends it; no x-tenant-id: the key's default workspace\) answered 202, then \d+ reads of GET \/runs\/\{id\} over [\d.]+ m?s answered 404\. Either ingestion is slower/);
     expect(c.findings[0]!.fix!.commands).toEqual(['langsmith-doctor --write-probe --timeout 10000']);
     expect(c.evidence).toMatchObject({ step: 'read', read: { stopped: 'deadline' }, leftover: false });
     expect((c.evidence as { read: { reads: number } }).read.reads).toBeGreaterThan(2);
@@ -40,7 +40,7 @@ describe('trace-round-trip against the emulator (in process)', () => {
     const c = r.check('trace-round-trip');
     expect(r.codes('trace-round-trip')).toEqual(['TRACE_NOT_VISIBLE']);
     expect(c.findings[0]!.severity).toBe('fail');
-    expect(c.findings[0]!.message).toMatch(/^Round trip stopped at step 3 \(read it back\): .* answered 403 \{"detail":"Forbidden"\}\.$/);
+    expect(c.findings[0]!.message).toMatch(/^Round trip stopped at step 3 \(read it back\): the run was accepted \(POST \S+\/runs\/multipart .* answered 202\), but GET \/runs\/\{id\} \(no x-tenant-id: the key's default workspace\) answered 403 \{"detail":"Forbidden"\}\.$/);
     expect(c.evidence).toMatchObject({ step: 'read', read: { stopped: 'refused', reads: 1 } });
   });
 

@@ -99,9 +99,9 @@ describe('trace round trip (--write-probe) on the bundle', () => {
     const f = p.check.findings[0];
     expect(f.code).toBe('TRACE_NOT_VISIBLE');
     expect(f.severity).toBe('fail');
-    expect(f.message).toContain(`(202 from POST ${p.emu.urls.endpoint}/runs/multipart, multipart, gzip; x-tenant-id ${staging})`);
-    expect(f.message).toContain(`never appeared in workspace 'Staging' (${staging}), where reads act`);
-    expect(f.message).toContain(`It is in workspace 'Production' (${production})`);
+    expect(f.message).toMatch(new RegExp(`^The run landed in workspace 'Production' \\(${production}\\), not in 'Staging' \\(${staging}\\), where reads act: `));
+    expect(f.message).toContain(`POST ${p.emu.urls.endpoint}/runs/multipart (multipart, gzip, as the SDK sends it; x-tenant-id ${staging}) answered 202, then `);
+    expect(f.message).toMatch(/reads of GET \/runs\/\{id\} over [\d.]+ m?s answered 404, and the same read in 'Production' found it\./);
     expect(f.evidence.ingest.workspaceHeader).toBe(staging);
     expect(f.fix.commands).toEqual([`export LANGSMITH_WORKSPACE_ID=${production}`]);
     expect(p.report.diagnosis).toMatchObject({ blockedBy: 'TRACE_NOT_VISIBLE', stage: 'full-access' });
