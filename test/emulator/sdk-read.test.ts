@@ -98,14 +98,14 @@ describe('the official Client reads back what it ingested in the emulator', () =
 describe('visibility and workspaces', () => {
   it('runVisibleAfterMs: 404 until the delay has passed, then the run', async () => {
     const { emu, key } = await start('healthy-admin', (w) => {
-      w.switches = { ...w.switches, runVisibleAfterMs: 400 };
+      w.switches = { ...w.switches, runVisibleAfterMs: 1000 };
     });
     try {
       const c = client(emu, key);
       const id = randomUUID();
       await c.createRun({ id, name: 'late', run_type: 'chain', inputs: {}, project_name: 'late' });
       await expect(c.readRun(id)).rejects.toMatchObject({ name: 'LangSmithNotFoundError' });
-      await new Promise((r) => setTimeout(r, 450));
+      await new Promise((r) => setTimeout(r, 1050));
       expect((await c.readRun(id)).name).toBe('late');
     } finally {
       await emu.close();
