@@ -97,7 +97,8 @@ export async function prepare(options: DoctorOptions): Promise<Prepared> {
   assertKnownNames(discovery, config, options);
   let entries = select(discovery.entries, options.only, options.skip);
   if (options.writeProbe) {
-    entries = entries.map((e) => (e.checker.id === 'permission-tier' ? { ...e, options: { ...e.options, writeProbe: true } } : e));
+    // The checkers that write only when asked to: permission-tier's project probe, the trace round trip.
+    entries = entries.map((e) => (e.checker.id === 'permission-tier' || e.checker.id === 'trace-round-trip' ? { ...e, options: { ...e.options, writeProbe: true } } : e));
   }
   const { stages, problems } = mergeStages(STAGES, [
     ...discovery.packs.map((p) => ({ from: `plugin pack ${p.name} (${p.source})`, stages: p.stages })),

@@ -24,6 +24,8 @@ export const CODE_LEVELS: Readonly<Record<string, Level>> = {
   KEY_EXPIRING_SOON: 'lifecycle', KEY_AGE: 'lifecycle',
   SDK_IGNORES_LANGSMITH_VARS: 'sdk', SDK_IGNORES_WORKSPACE_ID: 'sdk', SDK_NOT_FOUND: 'sdk',
   NOT_LANGSMITH_ERROR: 'other', WRITE_PROBE_LEFTOVER: 'other',
+  // The trace round trip (--write-probe; plugins/trace-round-trip).
+  TRACE_PROJECT_CREATE_REFUSED: 'permission', TRACE_INGEST_REFUSED: 'other', TRACE_NOT_VISIBLE: 'other', TRACE_ROUND_TRIP_OK: 'other',
   // Added by `explain` (docs/explain.md).
   LICENSE_INVALID: 'configure', AUTH_HEADER_WRONG: 'configure', PUBLIC_PROMPT_REGION: 'configure', PROMPT_NOT_FOUND: 'other',
 };

@@ -1,6 +1,6 @@
 // The LangSmith API emulator: loopback listeners per region answering like LangSmith, from a world.
 export { startEmulator } from './server.js';
-export type { EmulatorUrls, IngestedRun, RequestRecord, RunningEmulator, StartOptions } from './server.js';
+export type { EmulatorUrls, IngestedRun, RequestRecord, RunningEmulator, StartOptions, StoredRun } from './server.js';
 export { scenarios, getScenario } from './scenarios.js';
 export type { Scenario, Stage, Tier } from './scenarios.js';
 export { DEFAULT_SWITCHES, SAAS_REGIONS } from './types.js';

@@ -411,6 +411,18 @@ function make(): Scenario[] {
   b = build('slow-network', { plan: 'developer', key: { role: 'Organization Admin' }, hosts: { us: { latencyMs: 250 } } });
   list.push(scenario('slow-network', 'Healthy admin key over a slow link (250 ms per request)', b, { stage: 'admin', cause: null, tier: 'admin' }));
 
+  // The trace round trip (--write-probe) finds the split: ingest accepted (202) into the key's default
+  // workspace 'Production', while reads act where LANGSMITH_WORKSPACE_ID points ('Staging'). The
+  // world's `ingestWorkspace: 'key-default'` is a stand-in for any write/read split (a hypothesis,
+  // not an observed server behaviour); the doctor must name where the run landed.
+  b = build('trace-lands-in-other-workspace', { workspaces: 2 });
+  b.world.keys[0]!.workspaceIds = b.world.orgs[0]!.workspaces.map((w) => w.id);
+  b.world.ingestWorkspace = 'key-default';
+  list.push(
+    scenario('trace-lands-in-other-workspace', 'Traces are accepted but land in the key\'s default workspace, not the one LANGSMITH_WORKSPACE_ID reads (round trip)', b,
+      { stage: 'full-access', cause: 'TRACE_NOT_VISIBLE', tier: 'full-access' }, { workspaceId: b.world.orgs[0]!.workspaces[1]!.id }, { args: ['--write-probe'], timeoutMs: 2000 }),
+  );
+
   return list;
 }
 

@@ -44,11 +44,25 @@ export interface IngestedRun {
   via: 'runs' | 'batch' | 'multipart' | 'patch';
 }
 
+/** A run as stored and read back: the post merged with its patches (GET /runs/{id}, POST /runs/query). */
+export interface StoredRun {
+  workspaceId: string;
+  projectId: string | null;
+  project: string | null;
+  id: string;
+  /** The run's fields as sent (post, then patches over it). */
+  fields: Record<string, unknown>;
+  /** ms epoch when the post was accepted. */
+  acceptedAt: number;
+}
+
 export interface RunningEmulator {
   urls: EmulatorUrls;
   requests: RequestRecord[];
-  /** Runs accepted by the ingest routes. */
+  /** Runs accepted by the ingest routes, one entry per post or patch; a deleted project's entries go with it. */
   runs: IngestedRun[];
+  /** Runs as stored (readable once visible), per workspace; a deleted project's runs go with it. */
+  storedRuns(workspaceId?: string): StoredRun[];
   /** Current projects of a workspace (created/deleted ones included). */
   projectsOf(workspaceId: string): Array<{ id: string; name: string }>;
   /** Live key state (last_used_at moves on every authenticated request). */
@@ -96,6 +110,7 @@ class State {
   readonly workspaces = new Map<string, LiveWorkspace>();
   readonly keys: LiveKey[] = [];
   readonly runs: IngestedRun[] = [];
+  readonly stored: StoredRun[] = [];
   readonly version: string;
 
   constructor(readonly world: World) {
@@ -303,8 +318,14 @@ function foreignTenant(s: Switches, family: Family): Answer {
   return s.foreignTenantAnswer === 'unknown-key' ? unknownKey(s, family) : forbidden(family);
 }
 
+/** The key's workspace permissions: its role's, less any a custom role leaves out. */
+function permissionsOf(k: LiveKey): string[] {
+  const without = new Set(k.key.withoutPermissions ?? []);
+  return workspacePermissions(k.key.role, k.key.readOnly).filter((p) => !without.has(p));
+}
+
 function can(k: LiveKey, permission: string): boolean {
-  return workspacePermissions(k.key.role, k.key.readOnly).includes(permission);
+  return permissionsOf(k).includes(permission);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -335,7 +356,7 @@ function workspaceItem(state: State, lw: LiveWorkspace, k: LiveKey): Record<stri
     read_only: k.key.readOnly ?? false,
     role_id: visible ? (ROLE_IDS[roleName] ?? null) : null,
     role_name: visible ? roleName : null,
-    permissions: visible ? workspacePermissions(k.key.role, k.key.readOnly) : [],
+    permissions: visible ? permissionsOf(k) : [],
   };
 }
 
@@ -446,7 +467,7 @@ function infoBody(state: State): Record<string, unknown> {
     git_sha: null,
     license_expiration_time: null,
     batch_ingest_config: {
-      use_multipart_endpoint: true,
+      use_multipart_endpoint: state.switches.useMultipartEndpoint,
       scale_up_qsize_trigger: 1000,
       scale_up_nthreads_limit: 16,
       scale_down_nempty_trigger: 4,
@@ -520,11 +541,17 @@ function route(ctx: Ctx): Answer {
     return json(200, { ok: true });
   }
 
+  // Reads of runs (API routes, {"detail": ...}).
+  if (path === '/runs/query') {
+    if (method !== 'POST') return json(405, { detail: 'Method Not Allowed' });
+    return runsQuery(ctx);
+  }
+
   // Ingest (Go) routes: {"error": ...}\n.
   if (path === '/runs' || path === '/runs/batch' || path === '/runs/multipart' || /^\/runs\/[^/]+$/.test(path)) {
     const isPatch = /^\/runs\/[^/]+$/.test(path) && path !== '/runs/batch' && path !== '/runs/multipart';
     if (isPatch ? method !== 'PATCH' : method !== 'POST') {
-      if (isPatch && method === 'GET') return ingestGetRun(ctx);
+      if (isPatch && method === 'GET') return readRun(ctx);
       return json(405, { error: 'method not allowed' }, 'ingest');
     }
     return ingest(ctx, isPatch);
@@ -671,7 +698,8 @@ function workspaceRoute(ctx: Ctx, k: LiveKey, lw: LiveWorkspace, sessionId: stri
     if (!UUID_RE.test(id)) return uuidError('path', 'session_id', id);
     const i = lw.projects.findIndex((x) => x.id.toLowerCase() === id.toLowerCase());
     if (i < 0) return json(404, { detail: 'Session not found' });
-    lw.projects.splice(i, 1);
+    const [gone] = lw.projects.splice(i, 1);
+    dropRunsOf(state, lw, gone!);
     return json(202, {});
   }
   if (method === 'PATCH') {
@@ -694,16 +722,115 @@ function ingestAuth(ctx: Ctx): { k: LiveKey; lw: LiveWorkspace } | Answer {
   const { state, req } = ctx;
   const a = authenticate(state, ctx.region, req, 'ingest');
   if (isAnswer(a)) return a;
-  const lw = resolveWorkspace(state, req, a.k, 'ingest', 'ingest');
-  if (isAnswer(lw)) return lw;
+  const requested = resolveWorkspace(state, req, a.k, 'ingest', 'ingest');
+  if (isAnswer(requested)) return requested;
   if (!can(a.k, 'runs:create')) return forbidden('ingest');
-  return { k: a.k, lw };
+  return { k: a.k, lw: landingWorkspace(state, a.k, requested) };
 }
 
-function ingestGetRun(ctx: Ctx): Answer {
+/** Where a run lands: the requested workspace, or (world `ingestWorkspace: 'key-default'`) the key's default one. */
+function landingWorkspace(state: State, k: LiveKey, requested: LiveWorkspace): LiveWorkspace {
+  if (state.world.ingestWorkspace !== 'key-default' || k.key.scope === 'org') return requested;
+  const acc = state.accessible(k);
+  const def = k.key.defaultWorkspaceId?.toLowerCase();
+  return (def ? acc.find((w) => w.ws.id.toLowerCase() === def) : undefined) ?? acc[0] ?? requested;
+}
+
+/** A run is readable once the switch's delay has passed since its post was accepted. */
+function visible(state: State, r: StoredRun): boolean {
+  const delay = state.switches.runVisibleAfterMs;
+  return delay !== null && Date.now() >= r.acceptedAt + Math.max(0, delay);
+}
+
+function runItem(r: StoredRun): Record<string, unknown> {
+  const f = r.fields;
+  const endTime = f['end_time'] ?? null;
+  const error = f['error'] ?? null;
+  return {
+    id: r.id,
+    name: f['name'] ?? null,
+    run_type: f['run_type'] ?? 'chain',
+    start_time: f['start_time'] ?? null,
+    end_time: endTime,
+    inputs: f['inputs'] ?? {},
+    outputs: f['outputs'] ?? null,
+    error,
+    extra: f['extra'] ?? null,
+    events: f['events'] ?? [],
+    tags: f['tags'] ?? [],
+    parent_run_id: f['parent_run_id'] ?? null,
+    trace_id: f['trace_id'] ?? r.id,
+    dotted_order: f['dotted_order'] ?? null,
+    session_id: r.projectId,
+    status: error ? 'error' : endTime ? 'success' : 'pending',
+    reference_example_id: null,
+    total_tokens: 0,
+    prompt_tokens: 0,
+    completion_tokens: 0,
+    total_cost: null,
+    prompt_cost: null,
+    completion_cost: null,
+    feedback_stats: null,
+    app_path: `/o/${r.workspaceId}/projects/p/${r.projectId ?? ''}/r/${r.id}`,
+  };
+}
+
+/** Reads act in the requested workspace (X-Tenant-Id, else the key's default) and need runs:read. */
+function readAuth(ctx: Ctx): LiveWorkspace | Answer {
   const a = authenticate(ctx.state, ctx.region, ctx.req, 'api');
   if (isAnswer(a)) return a;
-  return json(404, { detail: 'Run not found' });
+  const lw = resolveWorkspace(ctx.state, ctx.req, a.k, 'api', 'api');
+  if (isAnswer(lw)) return lw;
+  if (!can(a.k, 'runs:read')) return forbidden('api');
+  return lw;
+}
+
+/** GET /runs/{id}: the run in the workspace the request acts in, once visible. */
+function readRun(ctx: Ctx): Answer {
+  const lw = readAuth(ctx);
+  if (isAnswer(lw)) return lw;
+  const id = ctx.path.slice('/runs/'.length);
+  if (!UUID_RE.test(id)) return uuidError('path', 'run_id', id);
+  const r = ctx.state.stored.find((x) => x.workspaceId === lw.ws.id && x.id.toLowerCase() === id.toLowerCase());
+  return r && visible(ctx.state, r) ? json(200, runItem(r)) : json(404, { detail: 'Run not found' });
+}
+
+/** POST /runs/query: visible runs of the workspace, filtered by `session`, `id`, `trace`, `is_root`; newest first. */
+function runsQuery(ctx: Ctx): Answer {
+  const lw = readAuth(ctx);
+  if (isAnswer(lw)) return lw;
+  const parsed = parseJson(ctx.body.length ? ctx.body : Buffer.from('{}'));
+  if (!parsed.ok) return validation(['body', 0], 'json_invalid', 'JSON decode error', {}, { error: parsed.error });
+  const b = (parsed.value ?? {}) as Record<string, unknown>;
+  const list = (v: unknown): string[] | null => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : null);
+  const sessions = list(b['session']);
+  const ids = list(b['id']);
+  for (const id of [...(sessions ?? []), ...(ids ?? [])]) if (!UUID_RE.test(id)) return uuidError('body', 'session', id);
+  const limit = typeof b['limit'] === 'number' && b['limit'] > 0 ? Math.min(b['limit'], 100) : 100;
+  const lower = (xs: string[] | null) => xs?.map((x) => x.toLowerCase()) ?? null;
+  const [sess, want] = [lower(sessions), lower(ids)];
+  const trace = typeof b['trace'] === 'string' ? b['trace'].toLowerCase() : null;
+  const runs = ctx.state.stored
+    .filter((r) => r.workspaceId === lw.ws.id && visible(ctx.state, r))
+    .filter((r) => !sess || (r.projectId !== null && sess.includes(r.projectId.toLowerCase())))
+    .filter((r) => !want || want.includes(r.id.toLowerCase()))
+    .filter((r) => !trace || String(r.fields['trace_id'] ?? r.id).toLowerCase() === trace)
+    .filter((r) => b['is_root'] !== true || !r.fields['parent_run_id'])
+    .sort((x, y) => y.acceptedAt - x.acceptedAt)
+    .slice(0, limit);
+  return json(200, { runs: runs.map(runItem), cursors: { next: null } });
+}
+
+/** Deleting a project deletes its runs (as LangSmith does). */
+function dropRunsOf(state: State, lw: LiveWorkspace, p: LiveProject): void {
+  for (let i = state.stored.length - 1; i >= 0; i--) {
+    const r = state.stored[i]!;
+    if (r.workspaceId === lw.ws.id && r.projectId === p.id) state.stored.splice(i, 1);
+  }
+  for (let i = state.runs.length - 1; i >= 0; i--) {
+    const r = state.runs[i]!;
+    if (r.workspaceId === lw.ws.id && r.project === p.name) state.runs.splice(i, 1);
+  }
 }
 
 function usageLimited(lw: LiveWorkspace): Answer | undefined {
@@ -726,11 +853,29 @@ function recordRun(ctx: Ctx, lw: LiveWorkspace, run: Record<string, unknown>, vi
       : typeof run['session_id'] === 'string'
         ? lw.projects.find((p) => p.id === run['session_id'])?.name
         : undefined;
-  if (via !== 'patch' && project !== undefined) ensureProject(lw, project).runCount++;
+  // A run sent to a project name that does not exist creates the project (what tracing relies on).
+  const live = via !== 'patch' && project !== undefined ? ensureProject(lw, project) : undefined;
+  if (live) live.runCount++;
   const r: IngestedRun = { host: ctx.listener, workspaceId: lw.ws.id, id: String(run['id'] ?? ''), via };
   if (typeof run['name'] === 'string') r.name = run['name'];
   if (project !== undefined) r.project = project;
   ctx.state.runs.push(r);
+  const id = r.id.toLowerCase();
+  const stored = ctx.state.stored.find((x) => x.workspaceId === lw.ws.id && x.id.toLowerCase() === id);
+  if (stored) {
+    // A patch (or a repeated post) updates the run in place; it never moves it.
+    Object.assign(stored.fields, run);
+    if (stored.projectId === null && live) Object.assign(stored, { projectId: live.id, project: live.name });
+  } else if (UUID_RE.test(id)) {
+    ctx.state.stored.push({
+      workspaceId: lw.ws.id,
+      projectId: live?.id ?? null,
+      project: live?.name ?? project ?? null,
+      id: r.id,
+      fields: { ...run },
+      acceptedAt: Date.now(),
+    });
+  }
 }
 
 function ingest(ctx: Ctx, isPatch: boolean): Answer {
@@ -749,18 +894,24 @@ function ingest(ctx: Ctx, isPatch: boolean): Answer {
       return json(400, { error: 'invalid multipart request: missing boundary' }, 'ingest');
     }
     const parts = parseMultipart(ctx.body, b.trim());
-    let n = 0;
+    // `post.<id>` carries the run; `post.<id>.inputs` (outputs, events, extra, error, serialized)
+    // carry its large fields as separate parts (the SDK's _serializeRunParts).
+    const ops = new Map<string, { op: string; id: string; fields: Record<string, unknown> }>();
     for (const part of parts) {
-      const m = /^(post|patch)\.([0-9a-fA-F-]{36})$/.exec(part.name);
+      const m = /^(post|patch)\.([0-9a-fA-F-]{36})(?:\.([a-z_]+))?$/.exec(part.name);
       if (!m) continue;
       const parsed = parseJson(part.data);
-      if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
+      if (!parsed.ok || (m[3] === undefined && (typeof parsed.value !== 'object' || parsed.value === null))) {
         return json(400, { error: `invalid JSON in part ${part.name}` }, 'ingest');
       }
-      recordRun(ctx, lw, { id: m[2], ...(parsed.value as Record<string, unknown>) }, m[1] === 'patch' ? 'patch' : 'multipart');
-      n++;
+      const key = `${m[1]}.${m[2]!.toLowerCase()}`;
+      const op = ops.get(key) ?? { op: m[1]!, id: m[2]!, fields: {} };
+      ops.set(key, op);
+      if (m[3] === undefined) Object.assign(op.fields, parsed.value as Record<string, unknown>);
+      else op.fields[m[3]] = parsed.value;
     }
-    if (n === 0 && parts.length === 0) return json(400, { error: 'empty multipart request' }, 'ingest');
+    for (const { op, id, fields } of ops.values()) recordRun(ctx, lw, { ...fields, id }, op === 'patch' ? 'patch' : 'multipart');
+    if (ops.size === 0 && parts.length === 0) return json(400, { error: 'empty multipart request' }, 'ingest');
     return json(202, {}, 'ingest');
   }
 
@@ -1105,6 +1256,9 @@ export async function startEmulator(opts: StartOptions): Promise<RunningEmulator
     urls: { regions, endpoint, hosts },
     requests,
     runs: state.runs,
+    storedRuns(workspaceId?: string) {
+      return state.stored.filter((r) => workspaceId === undefined || r.workspaceId.toLowerCase() === workspaceId.toLowerCase());
+    },
     projectsOf(workspaceId: string) {
       return (state.workspaces.get(workspaceId.toLowerCase())?.projects ?? []).map((p) => ({ id: p.id, name: p.name }));
     },

@@ -90,6 +90,8 @@ export interface ApiKey {
   revoked?: boolean;
   /** The deprecated `read_only` flag chosen at creation (facts §9): behaves like Viewer. */
   readOnly?: boolean;
+  /** Permissions a custom role (Enterprise RBAC) leaves out of `role`'s, e.g. `['projects:delete']`. */
+  withoutPermissions?: string[];
 }
 
 /** What goes wrong on one listener, before the API logic runs (facts §3, §7, field cases). */
@@ -143,6 +145,8 @@ export interface Switches {
   shortKeyMask: string;
   /** `/info` `instance_flags.gzip_body_enabled` (the SDK then gzips multipart bodies). */
   gzipBodyEnabled: boolean;
+  /** `/info` `batch_ingest_config.use_multipart_endpoint` (false: the SDK sends JSON to /runs/batch; older self-hosted versions). */
+  useMultipartEndpoint: boolean;
   /** Self-hosted `FF_INFO_ENDPOINT_AUTH_REQUIRED`: `/info` needs a valid key. */
   infoAuthRequired: boolean;
   /**
@@ -150,11 +154,17 @@ export interface Switches {
    * one public report of that body was a trace upload with NO API key: sdk-audit #1).
    */
   noKeyAnswer: 'unknown-key' | 'no-plan';
+  /**
    * A valid key with an `X-Tenant-Id` it may not use: 403 `Forbidden` in the route's family shape,
    * or exactly what an unknown key gets (`unknown-key`: 401 `Invalid token` by default). A report
    * says a valid key, an invalid key and a random tenant id all get the same answer (facts §3).
    */
   foreignTenantAnswer: 'forbidden' | 'unknown-key';
+  /**
+   * How long an accepted run takes to become readable (`GET /runs/{id}`, `POST /runs/query`): ingest
+   * is queued, and the delay is not documented. `null` = never (a stalled ingest queue).
+   */
+  runVisibleAfterMs: number | null;
 }
 
 export const DEFAULT_SWITCHES: Readonly<Switches> = {
@@ -167,9 +177,11 @@ export const DEFAULT_SWITCHES: Readonly<Switches> = {
   expiredKeyDetail: 'Invalid token',
   shortKeyMask: '…',
   gzipBodyEnabled: true,
+  useMultipartEndpoint: true,
   infoAuthRequired: false,
   noKeyAnswer: 'unknown-key',
   foreignTenantAnswer: 'forbidden',
+  runVisibleAfterMs: 0,
 };
 
 export interface World {
@@ -192,4 +204,11 @@ export interface World {
   switches?: Partial<Switches>;
   /** `/info` `version` (default `0.12.33`). */
   version?: string;
+  /**
+   * Where ingested runs land. `requested` (default): the workspace the request names (X-Tenant-Id,
+   * else the key's default). `key-default`: always the key's default workspace, whatever
+   * X-Tenant-Id says, while reads honour the header — a stand-in for any split between where
+   * traces are written and where they are read (a hypothesis, not an observed server behaviour).
+   */
+  ingestWorkspace?: 'requested' | 'key-default';
 }

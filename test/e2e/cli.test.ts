@@ -79,7 +79,7 @@ describe('langsmith-doctor (built CLI)', () => {
     expect(only.checks.map((c: { id: string }) => c.id)).toEqual(['endpoint']);
     const withPrereqs = (await runCli(['--json', '--only', 'auth'], { cwd })).json();
     expect(withPrereqs.checks.map((c: { id: string }) => c.id)).toEqual(['key-format', 'endpoint', 'auth']);
-    const skip = (await runCli(['--json', '--skip', 'key-format,env-vars,auth,permission-tier,key-age,usage-limits,sdk-versions'], { cwd })).json();
+    const skip = (await runCli(['--json', '--skip', 'key-format,env-vars,auth,permission-tier,trace-round-trip,key-age,usage-limits,sdk-versions'], { cwd })).json();
     expect(skip.checks.map((c: { id: string }) => c.id)).toEqual(['endpoint']);
   });
 

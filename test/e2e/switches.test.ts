@@ -14,6 +14,7 @@ const VARIANTS: Array<Partial<Switches>> = [
   { shortKeyMask: '...' },
   { shortKeyMask: '*' },
   { gzipBodyEnabled: false },
+  { useMultipartEndpoint: false },
 ];
 
 describe('every scenario under every uncertain answer', () => {
