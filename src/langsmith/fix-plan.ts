@@ -396,7 +396,8 @@ export function stillPresent(fix: Pick<PlannedFix, 'check' | 'code' | 'subject'>
     if (f.code !== fix.code || f.ignored) return false;
     if (!fix.subject) return true;
     const ev = f.evidence ?? {};
-    if (ev.name !== undefined || ev.names !== undefined || ev.setting !== undefined) return ev.name === fix.subject || (Array.isArray(ev.names) && ev.names.includes(fix.subject));
-    return f.message.includes(fix.subject);
+    // A finding that names no variable (REGION_MISMATCH, WORKSPACE_REQUIRED) is one per check: the code decides.
+    if (ev.name === undefined && ev.names === undefined && ev.setting === undefined) return true;
+    return ev.name === fix.subject || (Array.isArray(ev.names) && ev.names.includes(fix.subject));
   });
 }
