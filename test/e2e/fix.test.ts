@@ -3,9 +3,16 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import { scenarios, startEmulator, type RunningEmulator, type World } from '../../src/emulator/index.js';
-import { assertNoSecrets, CLI, runCli, tempDir } from '../helpers/cli.js';
+import { assertNoSecrets, CLI, ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const ajv = new Ajv({ allErrors: true, strict: true });
+const reportSchema = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schemas', 'report.schema.json'), 'utf8')));
+function expectSchemaValid(doc: unknown): void {
+  expect(reportSchema(doc), ajv.errorsText(reportSchema.errors)).toBe(true);
+}
 
 interface Fixture {
   cwd: string;
@@ -93,6 +100,7 @@ describe('--fix --json', () => {
     const before = readFileSync(f.envFile, 'utf8');
     const r = await runCli(['--fix', '--json'], { cwd: f.cwd, secrets: [f.key] });
     const out = r.json();
+    expectSchemaValid(out);
     expect(out.fix.applied).toBe(false);
     expect(out.fix.planned.filter((p: any) => p.action === 'edit').map((p: any) => p.code).sort()).toEqual(['REGION_MISMATCH', 'TRACING_FLAG_INVALID']);
     expect(out.fix.files).toHaveLength(1);
@@ -108,6 +116,8 @@ describe('--fix --json', () => {
     const f = await fixture('eu-key-on-us-default', euEnv);
     const r = await runCli(['--fix', '--yes', '--json'], { cwd: f.cwd, secrets: [f.key] });
     const out = r.json();
+    expectSchemaValid(out);
+    expect(reportSchema({ ...out, fix: { ...out.fix, results: [{ ...out.fix.results[0], after: 'fixed' }] } })).toBe(false);
     expect(out.fix.applied).toBe(true);
     expect(out.fix.results.map((x: any) => [x.code, x.before, x.after, x.rolledBack]).sort()).toEqual([
       ['REGION_MISMATCH', 'fail', 'gone', false],
