@@ -134,9 +134,13 @@ class Planner {
   private docs = new Map<string, { file: DotenvFile; before: string; doc: DotenvDoc; names: Map<string, string | null> }>();
   /** Values this plan gives variables: a later fix builds on them. */
   private planned = new Map<string, string>();
+  /** Names a rename in this plan gives a variable. */
+  private renamedTo = new Set<string>();
   constructor(private ctx: PlanContext) {}
 
   manual(base: Base, f: Finding, why?: string): void {
+    // A misspelled key name renamed above is what made the key missing: nothing more to do.
+    if ((f.code === 'KEY_MISSING' || f.code === 'TRACING_WITHOUT_KEY') && /_API_KEY$/.test([...this.renamedTo].join(' '))) return;
     const lead = MANUAL.find(([re]) => re.test(f.code))?.[1];
     const what = [why, lead, f.fix?.text].filter(Boolean).join(' ');
     this.fixes.push({ ...base, action: 'manual', what: what || f.message, commands: f.fix?.commands ?? [] });
@@ -261,6 +265,7 @@ class Planner {
       }
       ok = (keep ? this.edit(fix, c.source.file, (d) => setVariable(d, meant, value), { [meant]: value }) : this.edit(fix, c.source.file, (d) => renameVariable(d, name, meant), { [name]: null, [meant]: value })) && ok;
     }
+    if (ok && fix.action === 'edit') this.renamedTo.add(meant);
     if (fix.file === undefined && fix.commands.length > 0 && fix.action === 'edit') fix.action = 'export';
     if (ok && (fix.file !== undefined || fix.commands.length > 0 || fix.action === 'manual')) this.fixes.push(fix);
   }

@@ -220,6 +220,19 @@ describe('--fix: each kind of edit', () => {
     expect(r.code).toBe(0);
   }, 30_000);
 
+  it('a hyphenated key name is renamed, and the key then reaches the checks', async () => {
+    const f = await fixture('healthy-admin', (key) => `LANGSMITH-API-KEY=${key}\nLANGSMITH_TRACING=true\n`);
+    const r = await runCli(['--fix', '--yes', '--json'], { cwd: f.cwd, secrets: [f.key] });
+    const out = r.json();
+    // KEY_MISSING is not offered as a manual step: the rename is its fix.
+    expect(out.fix.planned.map((p: any) => [p.code, p.action])).toEqual([['ENV_NAME_TYPO', 'edit'], ['DOTENV_NOT_LOADED', 'manual']]);
+    expect(out.fix.results).toMatchObject([{ code: 'ENV_NAME_TYPO', subject: 'LANGSMITH-API-KEY', before: 'warn', after: 'gone' }]);
+    expect(out.fix.before.stage).toBe('configure');
+    expect(out.diagnosis.stage).toBe('admin');
+    expect(readFileSync(f.envFile, 'utf8')).toBe(`LANGSMITH_API_KEY=${f.key}\nLANGSMITH_TRACING=true\n`);
+    expect(r.code).toBe(0);
+  }, 30_000);
+
   it('a workspace id that is not a bare UUID keeps the UUID inside it', async () => {
     const scenario = scenarios.find((s) => s.name === 'org-scoped-key-with-workspace')!;
     const f = await fixture('org-scoped-key-with-workspace', (key, urls) => `LANGSMITH_API_KEY=${key}\nLANGSMITH_TRACING=true\nLANGSMITH_WORKSPACE_ID="{${scenario.env(urls).LANGSMITH_WORKSPACE_ID}}"\n`);
