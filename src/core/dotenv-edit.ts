@@ -217,9 +217,9 @@ export interface DiffOptions {
   /** File labels for the `---` / `+++` header. */
   from: string;
   to: string;
-  /** Names whose values are secret: shown through `mask` (quotes and surrounding spaces kept). */
+  /** Names whose values are not shown as they are: shown through `mask` (quotes and surrounding spaces kept). */
   isSecret?: (name: string) => boolean;
-  mask?: (value: string) => string;
+  mask?: (value: string, name: string) => string;
   context?: number;
 }
 
@@ -260,7 +260,7 @@ function physicalLines(doc: DotenvDoc, opts: DiffOptions): { real: string[]; sho
     const a = item.assignment;
     let shownParts = parts.map((p) => p.text);
     if (a && opts.isSecret?.(a.name)) {
-      const masked = item.text.slice(0, a.valueStart) + maskWritten(item.text.slice(a.valueStart, a.valueEnd), opts.mask ?? (() => '…')) + item.text.slice(a.valueEnd);
+      const masked = item.text.slice(0, a.valueStart) + maskWritten(item.text.slice(a.valueStart, a.valueEnd), (v) => (opts.mask ?? (() => '…'))(v, a.name)) + item.text.slice(a.valueEnd);
       const lines = masked.split(/\r\n|\n|\r/);
       // A multi-line secret shows as its masked first line and … for the rest.
       shownParts = parts.map((_, i) => (i === 0 ? lines.join(' ') : '…'));

@@ -11,7 +11,7 @@ import { readRegularFile } from '../core/files.js';
 import { suggestName } from './env-names.js';
 import { maskKey } from './keys.js';
 import { SECRET_NAME } from './secrets.js';
-import { MAX_SETTINGS_FILE_BYTES, type Candidate, type DotenvFile, type LangSmithSettings, type Resolved } from './settings.js';
+import { MAX_SETTINGS_FILE_BYTES, RELEVANT_NAME, type Candidate, type DotenvFile, type LangSmithSettings, type Resolved } from './settings.js';
 import { envLine } from './text.js';
 
 /** The part of a report the planner reads (any Report fits). */
@@ -290,7 +290,7 @@ class Planner {
         display: d.file.display,
         before: d.before,
         after,
-        diff: unifiedDiff(parseDotenvDoc(d.before), d.doc, { from: d.file.display, to: `${d.file.display} (after --fix)`, isSecret: (n) => SECRET_NAME.test(n), mask: maskKey }),
+        diff: unifiedDiff(parseDotenvDoc(d.before), d.doc, { from: d.file.display, to: `${d.file.display} (after --fix)`, isSecret: hiddenInDiff, mask: (v, n) => (SECRET_NAME.test(n) ? maskKey(v) : '…') }),
       });
     }
     return { fixes: this.fixes, files };
@@ -380,6 +380,15 @@ export function outsideReason(file: string, folder: string): string | undefined 
   if (/^\.(bash|zsh|ksh)(rc|_profile|_login)$|^\.profile$|^\.zshenv$/.test(path.basename(real))) return `${file} is a shell profile; --fix never edits shell profiles`;
   if (!statSync(real).isFile()) return `${file} is not a regular file`;
   return undefined;
+}
+
+/**
+ * Values the diff does not show: secrets (masked like keys), and every variable that is not a
+ * LangSmith setting (shown as …): the app's other lines are context, and may hold a password
+ * under any name.
+ */
+function hiddenInDiff(name: string): boolean {
+  return SECRET_NAME.test(name) || !RELEVANT_NAME.test(name);
 }
 
 function subjectOf(f: Finding): string | undefined {

@@ -62,6 +62,22 @@ describe('fix planner', () => {
     expect(plan2.files[0]!.after).toBe(`LANGSMITH_API_KEY=${A}\nLANGSMITH_ENDPOINT=${url}\n`);
   });
 
+  it('the diff shows LangSmith settings; other variables around the change show only their names', () => {
+    const { dir, settings } = project({ '.env': `MY_PW=hunter2-hunter2\nLANGSMITH_API_KEY=${A}\nLANGSMITH_TRACING=True\nDB=postgres://localhost/app\n` });
+    const plan = planFixes(report('env-vars', [f('TRACING_FLAG_INVALID', 'fail', { name: 'LANGSMITH_TRACING', meantOn: true })]), { settings, folder: dir });
+    expect(plan.files[0]!.diff).toBe([
+      '--- .env',
+      '+++ .env (after --fix)',
+      '@@ -1,4 +1,4 @@',
+      ' MY_PW=…',
+      ` LANGSMITH_API_KEY=lsv2_pt_…${A.slice(-4)}`,
+      '-LANGSMITH_TRACING=True',
+      '+LANGSMITH_TRACING=true',
+      ' DB=…',
+      '',
+    ].join('\n'));
+  });
+
   it('a key from the environment and no endpoint: an export line, no file', () => {
     const { dir, settings } = project({}, { LANGSMITH_API_KEY: A });
     const plan = planFixes(report('auth', [f('REGION_MISMATCH', 'fail')], { acceptedBy: { region: 'eu', url: 'https://eu.api.smith.langchain.com' } }), { settings, folder: dir });
