@@ -26,6 +26,9 @@ export interface ParsedArgs {
   writeProbe: boolean;
   watchSeconds?: number;
   strict: boolean;
+  /** --fix: offer the configuration edits that fix findings; --yes applies them without asking. */
+  fix: boolean;
+  yes: boolean;
   demo?: string;
   scenario?: string;
   port?: number;
@@ -50,6 +53,8 @@ export const OPTIONS = {
   'write-probe': { type: 'boolean' },
   watch: { type: 'string' },
   strict: { type: 'boolean' },
+  fix: { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
   demo: { type: 'string' },
   scenario: { type: 'string' },
   port: { type: 'string' },
@@ -122,6 +127,10 @@ export function parseCli(argv: string[]): ParsedArgs {
     throw new UsageError(`--report ${v.report}: the extension picks the format: .md, .json or .html`);
   }
   if (v.json && v.plain) throw new UsageError('--json and --plain exclude each other');
+  if (v.yes && !v.fix) throw new UsageError('--yes confirms the edits of --fix; add --fix');
+  if (v.fix && command !== 'diagnose') throw new UsageError(`--fix applies to a diagnosis, not to '${command}'`);
+  if (v.fix && v.watch !== undefined) throw new UsageError('--fix and --watch exclude each other: fix first, then watch');
+  if (v.fix && v.demo !== undefined) throw new UsageError('--fix edits the dotenv files of the diagnosed folder; --demo has none (it uses its own environment)');
   return {
     command,
     ...(command === 'help' && named ? { helpFor: named } : {}),
@@ -139,6 +148,8 @@ export function parseCli(argv: string[]): ParsedArgs {
     writeProbe: v['write-probe'] ?? false,
     watchSeconds: num(v.watch, '--watch', 1, MAX_WATCH_SECONDS),
     strict: v.strict ?? false,
+    fix: v.fix ?? false,
+    yes: v.yes ?? false,
     demo: v.demo,
     scenario: v.scenario,
     port: num(v.port, '--port', 0, 65_535, true),

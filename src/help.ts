@@ -35,6 +35,11 @@ Options
   --watch [SECONDS]    re-run the network checks every SECONDS (default 300, at most ${MAX_WATCH_SECONDS})
                        and show what changed
   --strict             warnings also make the exit code 1
+  --fix                after the diagnosis, offer the dotenv edits that fix findings (endpoint
+                       region, workspace id, tracing flag, quoted key, misspelled or conflicting
+                       names): shows a diff, asks, keeps a backup, re-runs and rolls back a fix
+                       that does not help; never touches shell profiles or files outside the folder
+  -y, --yes            with --fix: apply without asking (scripts; with --json too)
   -h, --help           show this help
   -v, --version        show the version
   COMMAND --help       help for explain, plugins and emulator
@@ -44,6 +49,7 @@ Examples
   ${self} --cwd ~/my-app --report doctor.md  diagnose another folder, write a report to paste
   ${self} --json --offline                  settings only, as JSON (no request sent)
   ${self} --demo viewer                     see a read-only key's diagnosis, no account needed
+  ${self} --fix                             diagnose, then offer the .env edits that fix it
   ${self} explain error.log                 classify an error someone pasted
 
 The API key is never taken from a flag: only from the environment, dotenv files or the

@@ -118,6 +118,8 @@ export default defineChecker({
     if (home.length === 1) {
       const { region, url } = home[0]!;
       const here = settings.endpoint.info?.region ?? 'the configured endpoint';
+      // The host that accepted the key: what --fix writes as the endpoint.
+      evidence.acceptedBy = { region, url };
       return refuse(ctx, 'REGION_MISMATCH', `The key belongs to the ${region.toUpperCase()} region: ${here === 'the configured endpoint' ? here : `the ${here.toUpperCase()} endpoint`} refused it (${who.status}${reask?.blame === 'key' ? ', with and without the workspace header' : ''}) and ${url} accepted it`, {
         fix: { text: 'Point the SDKs at your organisation\'s region (set both names for older clients).', commands: [envLine('LANGSMITH_ENDPOINT', url), envLine('LANGCHAIN_ENDPOINT', url)] },
         docs: DOCS.regions, evidence,

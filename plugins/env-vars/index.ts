@@ -100,7 +100,7 @@ function conflicts(s: LangSmithSettings, f: MakeFinding): Finding[] {
     const secret = SECRET_SUFFIXES.includes(suffix);
     out.push(f('ENV_CONFLICT', 'warn',
       `LANGSMITH_${suffix} (${show(ls)}, ${sourceLabel(ls.source)}) and LANGCHAIN_${suffix} (${show(lc)}, ${sourceLabel(lc.source)}) disagree; current SDKs use LANGSMITH_${suffix}, older SDKs and some integrations read only LANGCHAIN_${suffix}`,
-      { fix: { text: `Give both the same value, or remove LANGCHAIN_${suffix}.`, commands: secret ? [`unset LANGCHAIN_${suffix}`] : [envLine(`LANGCHAIN_${suffix}`, ls.raw.trim())] }, docs: DOCS.envVars }));
+      { fix: { text: `Give both the same value, or remove LANGCHAIN_${suffix}.`, commands: secret ? [`unset LANGCHAIN_${suffix}`] : [envLine(`LANGCHAIN_${suffix}`, ls.raw.trim())] }, docs: DOCS.envVars, evidence: { names: [`LANGSMITH_${suffix}`, `LANGCHAIN_${suffix}`] } }));
   }
   for (const d of s.divergences) {
     out.push(f('ENV_CONFLICT', 'warn', `The JS and Python SDKs would resolve the ${d.setting} differently: JS uses ${d.js}, Python uses ${d.python}${d.why ? ` (${d.why})` : ''}`, {
@@ -151,7 +151,7 @@ function tracing(s: LangSmithSettings, f: MakeFinding): Finding[] {
     const meantOn = /^\s*["']?(true|1|yes|on|y|enabled?)["']?\s*$/i.test(c.raw);
     out.push(f('TRACING_FLAG_INVALID', meantOn && !s.tracing.enabled ? 'fail' : 'warn',
       `${sourceLabel(c.source)} is ${describeValue(c.raw)}; the langsmith SDKs and current langchain-core compare it with exactly "true" (lowercase), so this means OFF${c.name === 'LANGCHAIN_TRACING_V2' ? ' (older langchain-core releases that only checked whether LANGCHAIN_TRACING_V2 was set did trace with it, so behaviour changes on upgrade)' : ''}`,
-      { fix: { text: 'Use lowercase true.', commands: [envLine(c.name.replace('_V2', '').replace('LANGCHAIN_', 'LANGSMITH_'), 'true')] }, docs: DOCS.envVars }));
+      { fix: { text: 'Use lowercase true.', commands: [envLine(c.name.replace('_V2', '').replace('LANGCHAIN_', 'LANGSMITH_'), 'true')] }, docs: DOCS.envVars, evidence: { name: c.name, meantOn } }));
   }
   if (!s.tracing.enabled && !s.python.tracing) {
     if (out.length === 0) {
@@ -208,6 +208,7 @@ function workspace(s: LangSmithSettings, f: MakeFinding): Finding[] {
   const where = ws.source ? sourceLabel(ws.source) : 'the workspace id';
   return [f('WORKSPACE_ID_INVALID', 'fail', `${where} is ${describeValue(ws.value)}, not a workspace id (a UUID like 1f2e3d4c-…); it is sent as X-Tenant-Id and refused`, {
     fix: { text: 'Copy the workspace id from LangSmith: Settings → Workspaces (or the URL /o/<org>/…?workspace=<id>); the doctor lists the ones your key can see once it authenticates.', commands: [envLine('LANGSMITH_WORKSPACE_ID', '<workspace uuid>')] }, docs: DOCS.workspaces,
+    evidence: { name: ws.source?.kind === 'env' || ws.source?.kind === 'dotenv' ? ws.source.name : null },
   })];
 }
 

@@ -77,7 +77,7 @@ export default defineChecker({
         sdkStrips
           ? `${name} has quotes or whitespace around the key (${where}); the SDKs strip them, but curl, proxies and other integrations send them as part of the key`
           : `${name} has ${quoteInside && !/^["']|["']$/.test(value) ? 'a quote inside it' : 'unbalanced quotes'} (${where}); the SDKs send them as part of the key, which LangSmith rejects${notSent}`,
-        { fix: { text: 'Set the bare key, without quotes or spaces.', commands: [envLine(name, '<the key, without quotes or spaces>')] } }));
+        { fix: { text: 'Set the bare key, without quotes or spaces.', commands: [envLine(name, '<the key, without quotes or spaces>')] }, evidence: { name } }));
     }
 
     switch (cls.kind) {

@@ -24,6 +24,10 @@ export function doctorOptions(args: ParsedArgs, io: Io): DoctorOptions {
 
 export async function diagnoseCommand(options: DoctorOptions, args: ParsedArgs, io: Io): Promise<number> {
   const prepared = await prepare(options);
+  if (args.fix) {
+    const { fixCommand } = await import('./fix.js');
+    return fixCommand(prepared, args, io);
+  }
   const mode = modeOf(args, io);
   if (args.watchSeconds !== undefined) {
     const { watchCommand } = await import('./watch.js');

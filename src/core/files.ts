@@ -1,6 +1,6 @@
 // Files the doctor reads from the user (dotenv, profile) and writes (reports): bounded reads,
 // refused non-files, reports checked before the run and written whole or not at all.
-import { closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { chmodSync, closeSync, constants, fstatSync, openSync, readSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** Why `file` cannot be written, checked by creating (and removing) a sibling; undefined when it can. */
@@ -23,11 +23,15 @@ export function unwritableReason(file: string): string | undefined {
   }
 }
 
-/** Writes a temp file beside `file`, then renames it over: a reader never sees half a report. */
-export function writeFileAtomic(file: string, data: string): void {
+/**
+ * Writes a temp file beside `file`, then renames it over: a reader never sees half a report.
+ * `mode` (e.g. a dotenv file's 0600) is set on the temp file before it replaces anything.
+ */
+export function writeFileAtomic(file: string, data: string, opts: { mode?: number } = {}): void {
   const tmp = tempSibling(file);
   try {
-    writeFileSync(tmp, data, { flag: 'wx' });
+    writeFileSync(tmp, data, { flag: 'wx', mode: opts.mode ?? 0o666 });
+    if (opts.mode !== undefined) chmodSync(tmp, opts.mode);
     renameSync(tmp, file);
   } catch (err) {
     rmSync(tmp, { force: true });
