@@ -51,7 +51,7 @@ export function keyList(canFix: boolean): Array<[keys: string, what: string]> {
  */
 export function splitKeys(input: string, key: KeyPress): Array<[string, KeyPress]> {
   // eslint-disable-next-line no-control-regex
-  if (input.length <= 1 || !/^[\x20-\x7e\r\n\u0003]+$/.test(input)) return [[input, key]];
+  if (input.length <= 1 || Object.values(key).some((v) => v === true) || !/^[\x20-\x7e\r\n\u0003]+$/.test(input)) return [[input, key]];
   return [...input].map((c): [string, KeyPress] => (c === '\r' || c === '\n' ? ['', { return: true }] : c === '\u0003' ? ['c', { ctrl: true }] : [c, {}]));
 }
 

@@ -9,7 +9,16 @@ export { stringWidth };
 /** Cut to `width` columns with a trailing `…` (nothing is cut when it fits). */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  return stringWidth(text) <= width ? text : cliTruncate(text, width, { position: 'end' });
+  if (stringWidth(text) <= width) return text;
+  const cut = cliTruncate(text, width, { position: 'end' });
+  if (stringWidth(cut) <= width) return cut;
+  // A wide character on the edge: count by graphemes instead, and stop one short of it.
+  let out = '';
+  for (const { segment } of new Intl.Segmenter().segment(text)) {
+    if (stringWidth(out + segment) > width - 1) break;
+    out += segment;
+  }
+  return `${out}…`;
 }
 
 /** Pads with spaces to exactly `width` columns (cutting first when longer). */
