@@ -52,7 +52,7 @@ export function Screen({ state, width, height }: Properties) {
   if (end < items.length) visible[visible.length - 1] = { kind: 'line', line: { text: `  ↓ ${items.length - end + 1} more below (PgDn or space)`, tone: 'dim' } };
   const changeOf = (id: string) => (state.running ? undefined : state.changes.find((c) => c.what === id));
   return (
-    <Box flexDirection="column" width={width}>
+    <Box flexDirection="column">
       {header.map((line, i) => (
         <TextLine key={`h${i}`} line={line} color={state.color} />
       ))}

@@ -123,6 +123,7 @@ export async function renderScreen(first: Prepared, io: Io, opts: ScreenOptions)
     clearTimeout(watchTimer);
     clearInterval(clock);
     store.dispatch({ type: 'close' });
+    stdout.off('resize', onResize);
     const interrupted = running;
     // One turn for React to draw the closing frame (no key hints), then Ink restores the terminal.
     setImmediate(() => {
@@ -148,10 +149,20 @@ export async function renderScreen(first: Prepared, io: Io, opts: ScreenOptions)
     }
   };
 
+  // A terminal made narrower re-wraps the lines already drawn, so Ink's erase (by line count) would
+  // leave pieces of the old frame above the new one: clear the screen first, Ink redraws from the top.
+  const stdout = io.stdout as NodeJS.WriteStream;
+  let columns = stdout.columns;
+  const onResize = () => {
+    if (stdout.columns && columns && stdout.columns < columns) stdout.write('\u001b[2J\u001b[H');
+    columns = stdout.columns;
+  };
+  stdout.on('resize', onResize);
+
   // The early header is replaced by the first frame, which draws the same lines in the same place.
   if (opts.written) io.stdout.write(`\u001b[${opts.written}A\r\u001b[J`);
   const instance = render(<App store={store} onIntent={onIntent} />, {
-    stdout: io.stdout as NodeJS.WriteStream,
+    stdout,
     stderr: io.stderr as NodeJS.WriteStream,
     stdin: io.stdin as NodeJS.ReadStream,
     patchConsole: false,

@@ -67,28 +67,33 @@ function assertLaidOut(screen: string, width: number, report: Report): void {
 }
 
 describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('the interactive screen under tmux', () => {
-  it('every demo scenario at 80 and 120 columns: no line wider than the terminal, every title whole, exit code of the run', async () => {
-    const runs = scenarios.flatMap((s) => [80, 120].map((width) => ({ name: s.name, width })));
+  it('every demo scenario at 120 columns, then resized to 80: no line wider than the terminal, every title whole, exit code of the run', async () => {
     const failures: string[] = [];
-    // A few windows at a time: the machine has two cores.
-    for (let i = 0; i < runs.length; i += 6) {
-      await Promise.all(runs.slice(i, i + 6).map(async ({ name, width }) => {
-        const t = start(['--demo', name, '--report', 'report.json'], { width });
-        try {
-          const screen = await t.wait(DONE);
-          expect(tmux('display-message', '-p', '-t', t.session, '#{window_width}').trim()).toBe(String(width));
-          t.keys('q');
-          const code = await t.exitCode();
-          const report = JSON.parse(readFileSync(path.join(t.cwd, 'report.json'), 'utf8')) as Report;
-          assertLaidOut(screen, width, report);
-          expect(code).toBe(report.summary.fail + report.summary.error > 0 ? 1 : 0);
-        } catch (err) {
-          failures.push(`${name} at ${width}: ${(err as Error).message}`);
-        } finally {
-          t.close();
-        }
-      }));
-    }
+    const one = async (name: string) => {
+      const t = start(['--demo', name, '--report', 'report.json'], { width: 120 });
+      try {
+        const wide = await t.wait(DONE);
+        // The same screen, re-laid out for a narrower terminal.
+        tmux('resize-window', '-t', t.session, '-x', '80');
+        await until(() => t.screen().split('\n').every((l) => stringWidth(l) <= 80) && DONE.test(t.screen()));
+        const resized = t.screen();
+        t.keys('q');
+        const code = await t.exitCode();
+        const report = JSON.parse(readFileSync(path.join(t.cwd, 'report.json'), 'utf8')) as Report;
+        assertLaidOut(wide, 120, report);
+        assertLaidOut(resized, 80, report);
+        expect(code).toBe(report.summary.fail + report.summary.error > 0 ? 1 : 0);
+      } catch (err) {
+        failures.push(`${name}: ${(err as Error).message}`);
+      } finally {
+        t.close();
+      }
+    };
+    // A few windows at a time (the machine has two cores): each starts as another ends.
+    const queue = scenarios.map((s) => s.name);
+    await Promise.all(Array.from({ length: 6 }, async () => {
+      for (let name = queue.shift(); name !== undefined; name = queue.shift()) await one(name);
+    }));
     expect(failures).toEqual([]);
   }, 600_000);
 
@@ -226,6 +231,14 @@ describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('the interactive screen un
     }
   }, 60_000);
 });
+
+async function until(ok: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > end) throw new Error('timed out waiting for the screen to re-lay out');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
 
 function openTty(tty: string): number {
   return openSync(tty, 'r');
