@@ -30,6 +30,8 @@ export function headerLines(h: { version: string; target: ReportTarget; demo?: R
   out.push(line(oneLine(`endpoint ${t.endpoint ?? '(none)'}${t.endpointSource ? ` (${t.endpointSource})` : ''}${region}`), width));
   const workspace = t.workspaceId ? `workspace ${t.workspaceId}${t.workspaceSource ? ` (${t.workspaceSource})` : ''}` : 'workspace (none set)';
   out.push(line(oneLine(`key ${t.key ?? '(none)'}${t.keySource ? ` from ${t.keySource}` : ''} · ${t.keyKind} · ${workspace}`), width));
+  // Which folder was diagnosed (config search, dotenv files) matters when started from elsewhere.
+  if (t.folder !== undefined) out.push(line(oneLine(`folder ${t.folder}${h.demo ? " (the demo's own empty folder)" : ''}${t.config !== undefined ? ` · config ${t.config ?? '(none found)'}` : ''}`), width, 'dim'));
   return out;
 }
 
