@@ -7,7 +7,7 @@ import { doctorOptions, diagnoseCommand } from './commands/diagnose.js';
 import { pluginsCommand } from './commands/plugins.js';
 import { checkReportTarget } from './commands/report-file.js';
 import { ConfigError } from './core/config.js';
-import { UsageError } from './core/errors.js';
+import { Interrupted, UsageError } from './core/errors.js';
 import type { Io } from './core/io.js';
 import { createRedactor, guardWrites } from './core/redact.js';
 import { COMMAND_HELP, help } from './help.js';
@@ -94,6 +94,7 @@ export async function main(argv: string[], ioIn: Io): Promise<number> {
       io.stderr.write(`${TOOL_NAME}: ${err.message}\n`);
       return 2;
     }
+    if (err instanceof Interrupted) return 130;
     throw err;
   }
 }

@@ -1,41 +1,86 @@
-// How a prepared diagnosis is shown: JSON, plain lines as checks finish, or the interactive view
+// How a prepared diagnosis is shown: JSON, plain lines as checks finish, or the interactive screen
 // (the only path that loads Ink).
 import type { ParsedArgs } from '../args.js';
+import { Interrupted } from '../core/errors.js';
 import type { Io } from '../core/io.js';
 import { inDeclaredOrder, type RunEvent } from '../core/runner.js';
+import { terminalCaps } from '../core/terminal.js';
 import { run, targetOf, type Prepared } from '../doctor.js';
 import type { Report } from '../report/model.js';
-import { renderCheck, renderConclusion, renderHeader } from '../report/text.js';
+import { renderCheck, renderConclusion, renderHeader, toAscii } from '../report/text.js';
+import { VERSION } from '../version.js';
+import { saveReport } from './report-file.js';
 
 export type Mode = 'json' | 'plain' | 'interactive';
 
+const inCi = (io: Io) => io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false';
+
+/**
+ * The screen needs a terminal on stdout that can redraw: TERM=dumb and a non-UTF-8 locale
+ * (LANG=C) get the plain renderer, in ASCII.
+ */
 export function modeOf(args: ParsedArgs, io: Io): Mode {
   if (args.json) return 'json';
-  if (args.plain || !io.stdout.isTTY || (io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false')) return 'plain';
+  if (args.plain || !io.stdout.isTTY || inCi(io) || !terminalCaps(io.env, true).cursor) return 'plain';
   return 'interactive';
 }
 
+/** What only the interactive screen takes: the watch (`--watch` starts with it on) and the fixer. */
+export interface ScreenExtras {
+  watchSeconds?: number;
+  watching?: boolean;
+  /** The `f` key; absent, `f` is not offered. */
+  onFix?: (report: Report) => Promise<void>;
+}
+
 /** Runs a prepared diagnosis in the chosen mode and returns the final Report. */
-export async function runInMode(preparedIn: Prepared, mode: Mode, io: Io): Promise<Report> {
+export async function runInMode(preparedIn: Prepared, mode: Mode, io: Io, extras: ScreenExtras = {}): Promise<Report> {
   // The demo prepares its own options: how the doctor was started still comes from io.
   const prepared = preparedIn.options.invocation === undefined && io.invocation !== undefined
     ? { ...preparedIn, options: { ...preparedIn.options, invocation: io.invocation } }
     : preparedIn;
-  if (mode === 'interactive') {
-    const { renderInteractive } = await import('../ui/render.js');
-    return renderInteractive(prepared, io);
-  }
+  if (mode === 'interactive') return runScreen(prepared, io, extras);
   if (mode === 'json') {
     const report = await run(prepared);
     io.stdout.write(JSON.stringify(report, null, 2) + '\n');
     return report;
   }
   const { redactor } = prepared;
-  io.stdout.write(redactor.text(renderHeader(targetOf(prepared.settings, prepared.options.cwd, prepared.config), prepared.options.demo)) + '\n');
-  const print = inDeclaredOrder((r) => io.stdout.write(redactor.text(renderCheck(r))));
+  // A terminal that cannot show Unicode (TERM=dumb, LANG=C) gets the same lines in ASCII.
+  const ascii = !terminalCaps(io.env, false).unicode;
+  const out = (text: string) => io.stdout.write(ascii ? toAscii(text) : text);
+  out(redactor.text(renderHeader(targetOf(prepared.settings, prepared.options.cwd, prepared.config), prepared.options.demo)) + '\n');
+  const print = inDeclaredOrder((r) => out(redactor.text(renderCheck(r))));
   const report = await run(prepared, (e: RunEvent) => print(e));
   // Rows from the config's stage model problems are added after the run.
-  for (const c of report.checks.filter((c) => c.id === 'config/stages')) io.stdout.write(renderCheck(c));
-  io.stdout.write(renderConclusion(report));
+  for (const c of report.checks.filter((c) => c.id === 'config/stages')) out(renderCheck(c));
+  out(renderConclusion(report));
   return report;
+}
+
+async function runScreen(prepared: Prepared, io: Io, extras: ScreenExtras): Promise<Report> {
+  const caps = terminalCaps(io.env, true);
+  // Ink and React take a while to load: start now, and show the header meanwhile, drawn by the
+  // same function the screen uses, so the first frame replaces it line for line.
+  const screen = import('../ui/render.js');
+  const { headerLines, planLines } = await import('../ui/lines.js');
+  const target = prepared.redactor.deep(targetOf(prepared.settings, prepared.options.cwd, prepared.config));
+  const width = Math.max(20, (io.stdout.columns || 80) - 1);
+  const header = headerLines({ version: VERSION, target, demo: prepared.options.demo }, width);
+  io.stdout.write(header.map((l) => `${l.text}\n`).join(''));
+  const { renderScreen } = await screen;
+  const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
+  const outcome = await renderScreen(prepared, io, {
+    interactive,
+    color: caps.color,
+    watchSeconds: extras.watchSeconds ?? 30,
+    watching: extras.watching,
+    onFix: extras.onFix,
+    saveReport: (file, report) => saveReport(file, report, io),
+    written: header.length,
+  });
+  if (outcome.interrupted || !outcome.report) throw new Interrupted('interrupted');
+  // Without keys there is no `p`: the plan follows the last frame, as plain lines.
+  if (!interactive) io.stdout.write('\n' + planLines(outcome.report, width).map((l) => `${l.text}\n`).join(''));
+  return outcome.report;
 }

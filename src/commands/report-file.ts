@@ -14,11 +14,17 @@ export function checkReportTarget(file: string | undefined, io: Io): void {
   if (why) throw new UsageError(`--report ${file}: cannot write there: ${why}`);
 }
 
-export function writeReport(file: string, report: Report, io: Io): void {
+/** Renders, redacts and writes a report (format from the extension) atomically; returns its full path. */
+export function saveReport(file: string, report: Report, io: Io): string {
   const full = path.resolve(io.cwd, file);
+  const text = renderReportFile(full, report);
+  writeFileAtomic(full, io.redactor ? io.redactor.text(text) : text);
+  return full;
+}
+
+export function writeReport(file: string, report: Report, io: Io): void {
   try {
-    const text = renderReportFile(full, report);
-    writeFileAtomic(full, io.redactor ? io.redactor.text(text) : text);
+    const full = saveReport(file, report, io);
     io.stderr.write(`${TOOL_NAME}: report written to ${full}\n`);
   } catch (err) {
     throw new UsageError(`--report ${file}: cannot write: ${(err as Error).message}`);

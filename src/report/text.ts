@@ -60,5 +60,16 @@ export function renderText(report: Report): string {
   return renderHeader(report.target, report.demo) + env + '\n' + report.checks.map(renderCheck).join('') + renderConclusion(report);
 }
 
+// Where the terminal cannot show Unicode (TERM=dumb, LANG=C): the same text in ASCII. Glyphs keep
+// distinct letters (the status word follows them in plain rows anyway).
+const ASCII: Record<string, string> = {
+  '✔': '+', '⚠': '!', '✖': 'x', '○': '-', 'ℹ': 'i', '—': '-', '–': '-', '·': '|', '…': '...',
+  '→': '->', '←': '<-', '⏎': '/', '‘': "'", '’': "'", '“': '"', '”': '"', '•': '*', '↑': '^', '↓': 'v',
+};
+
+export function toAscii(text: string): string {
+  return text.replace(/[✔⚠✖○ℹ—–·…→←⏎‘’“”•↑↓]/g, (c) => ASCII[c] ?? c);
+}
+
 // oneLine lives in core (every layer shows hostile text); re-exported for the renderers.
 export { oneLine };

@@ -1,56 +1,61 @@
-import { Box, Text } from 'ink';
-import type { CheckResult } from '../core/checker.js';
-import { SEVERITY_GLYPH, STATUS_GLYPH, oneLine } from '../report/text.js';
-import { Elapsed, Spinner } from './Spinner.js';
-import { SEVERITY_COLOR, STATUS_COLOR, paint } from './theme.js';
+import { Text } from 'ink';
+import type { Change } from '../report/changes.js';
+import { STATUS_GLYPH, oneLine } from '../report/text.js';
+import { layoutRow } from './layout.js';
+import { Spinner } from './Spinner.js';
+import type { Row } from './store.js';
+import { STATUS_COLOR, paint } from './theme.js';
 
 interface Properties {
-  readonly title: string;
-  readonly id: string;
-  readonly result?: CheckResult;
-  readonly running?: boolean;
-  /** When the check started (ms since epoch), for the elapsed-time hint. */
-  readonly startedAt?: number;
+  readonly row: Row;
+  readonly width: number;
+  readonly selected: boolean;
+  /** This check's status changed since the previous run. */
+  readonly change?: Change;
+  readonly now: number;
   readonly color: boolean;
 }
 
-/** One checklist row: status glyph, title, summary and duration; findings with their fixes below. */
-export function CheckRow({ title, id, result, running, startedAt, color }: Properties) {
-  if (!result) {
-    return (
-      <Box>
-        {running ? <Spinner color={paint(color, 'cyan')} /> : <Text dimColor>·</Text>}
-        <Text> {title} </Text>
-        <Text dimColor>[{id}]{running ? '' : ' waiting'}</Text>
-        {running && startedAt !== undefined ? <Elapsed since={startedAt} /> : null}
-      </Box>
-    );
-  }
+function elapsed(row: Row, now: number): string {
+  if (row.state !== 'running' || row.startedAt === undefined) return '';
+  const s = (now - row.startedAt) / 1000;
+  return s < 1 ? '' : `${s.toFixed(0)} s`;
+}
+
+/**
+ * One check on exactly one line: marker, glyph, title, the summary cut to the width with `…`,
+ * the duration against the right edge. Nothing wraps into the next row at any width.
+ */
+export function CheckRow({ row, width, selected, change, now, color }: Properties) {
+  const r = row.result;
+  const marker = selected ? '›' : change ? '*' : ' ';
+  const summary = r ? `${change ? `${change.from} → ${change.to} · ` : ''}${oneLine(r.summary)}` : row.state === 'running' ? 'running…' : 'waiting';
+  const right = r ? `${r.durationMs} ms` : elapsed(row, now);
+  const fit = layoutRow({ marker, glyph: '·', title: row.title, summary, right }, width);
+  const glyph = r ? (
+    <Text color={paint(color, STATUS_COLOR[r.status])}>{STATUS_GLYPH[r.status]}</Text>
+  ) : row.state === 'running' ? (
+    <Spinner color={paint(color, 'cyan')} />
+  ) : (
+    <Text dimColor>·</Text>
+  );
   return (
-    <Box flexDirection="column">
-      <Box>
-        <Text color={paint(color, STATUS_COLOR[result.status])}>{STATUS_GLYPH[result.status]} </Text>
-        <Text bold>{title}</Text>
-        <Text> — {oneLine(result.summary)} </Text>
-        <Text dimColor>({result.durationMs} ms)</Text>
-      </Box>
-      {result.findings.map((f, i) => (
-        <Box key={i} flexDirection="column" marginLeft={4}>
-          <Text>
-            <Text color={paint(color, SEVERITY_COLOR[f.severity])}>{SEVERITY_GLYPH[f.severity]} {f.code}</Text>
-            {f.ignored ? <Text dimColor> (ignored)</Text> : null}
-            {result.findings.length === 1 && oneLine(f.message) === oneLine(result.summary) ? null : <Text>: {oneLine(f.message)}</Text>}
-          </Text>
-          {f.fix ? (
-            <Box flexDirection="column" marginLeft={2}>
-              <Text dimColor>fix: {oneLine(f.fix.text)}</Text>
-              {(f.fix.commands ?? []).map((c, j) => (
-                <Text key={j} color={paint(color, 'cyan')}>  {oneLine(c)}</Text>
-              ))}
-            </Box>
-          ) : null}
-        </Box>
-      ))}
-    </Box>
+    <Text wrap="truncate-end">
+      <Text color={paint(color, change ? 'yellow' : 'cyan')} bold>
+        {marker}
+      </Text>{' '}
+      {glyph}
+      <Text bold={selected} inverse={selected && color}>
+        {' '}
+        {fit.title}
+      </Text>
+      <Text color={change ? paint(color, 'yellow') : undefined} dimColor={!change}>
+        {fit.summary}
+      </Text>
+      <Text dimColor>
+        {fit.gap}
+        {fit.right}
+      </Text>
+    </Text>
   );
 }

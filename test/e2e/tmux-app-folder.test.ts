@@ -23,9 +23,14 @@ describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('npm start from an app fol
     const env = `env -i PATH="${process.env.PATH}" HOME="${app}" TERM=xterm-256color`;
     tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '40', '-c', app, `${env} npm --prefix ${ROOT} start -- --offline; echo "EXIT=$?"; sleep 60`);
     try {
+      const list = await waitFor(session, /^\d+ pass · /m);
+      expect(list).toContain(`folder ${app}`);
+      // The plan is a key away on the interactive screen; q ends it with the run's exit code.
+      tmux('send-keys', '-t', session, 'p');
+      await waitFor(session, /^Plan for stage/m);
+      tmux('send-keys', '-t', session, 'q');
       const screen = await waitFor(session, /EXIT=\d/);
       expect(tmux('display-message', '-p', '-t', session, '#{window_width}').trim()).toBe('80');
-      expect(screen).toContain(`folder ${app}`);
       expect(screen).toContain('TRACING_FLAG_INVALID');
       expect(screen).toContain('.env');
       // The re-run step names the doctor as it was started: the clone's bundle, not `npx`.

@@ -20,12 +20,15 @@ describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('interactive checklist und
     const env = `env -i PATH="${process.env.PATH}" HOME="${cwd}" TERM=xterm-256color LANGSMITH_API_KEY=${KEY} LANGSMITH_TRACING=True`;
     tmux('new-session', '-d', '-s', session, '-x', '160', '-y', '50', '-c', cwd, `${env} node ${CLI} --offline; echo "EXIT=$?"; sleep 60`);
     try {
-      const screen = await waitFor(session, /EXIT=\d/);
-      expect(screen).toContain('✔ API key format — Personal access token');
+      let screen = await waitFor(session, /^\d+ pass · /m);
+      expect(screen).toContain('✔ API key format  Personal access token');
       expect(screen).toContain('✖ Environment variables and dotenv files');
-      expect(screen).toContain('TRACING_FLAG_INVALID');
+      expect(screen).toContain('Cause: TRACING_FLAG_INVALID');
       expect(screen).toMatch(/Stage: configure · tier unknown/);
-      expect(screen).toContain('1. Use lowercase true.');
+      tmux('send-keys', '-t', session, 'p');
+      screen = await waitFor(session, /1\. Use lowercase true\./);
+      tmux('send-keys', '-t', session, 'q');
+      screen = await waitFor(session, /EXIT=\d/);
       expect(screen).toContain('EXIT=1');
       expect(screen).not.toContain(KEY);
       // The spinner frames are gone once everything settled.
