@@ -31,7 +31,7 @@ describe('key-format', () => {
       files: { '.langsmith/config.json': JSON.stringify({ profiles: { default: { api_key_env: 'ACME_LS_KEY' } } }) }, codes: ['KEY_MISSING'], status: 'fail',
       then: (r) => {
         expect(r.findings[0]!.message).toContain('$ACME_LS_KEY');
-        expect(r.findings[0]!.fix?.commands.join('\n')).toContain('ACME_LS_KEY=');
+        expect((r.findings[0]!.fix?.commands ?? []).join('\n')).toContain('ACME_LS_KEY=');
       } },
     { description: 'profile api_key_cmd: JS refuses it', files: { '.langsmith/config.json': JSON.stringify({ profiles: { default: { api_key_cmd: 'op read x' } } }) },
       codes: ['KEY_MISSING'], status: 'fail', then: (r) => expect(r.findings[0]!.message).toContain('api_key_cmd') },
