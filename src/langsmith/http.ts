@@ -261,11 +261,14 @@ export function createHttp(opts: HttpOptions): Http {
     // AbortSignal.timeout() inside AbortSignal.any(): Node 20 may garbage-collect that timeout
     // signal before it fires, and the request then hangs (seen here under load).
     const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timerMs(timeoutMs));
+    let timer: NodeJS.Timeout | undefined;
     const forward = () => deadline.abort(Object.assign(new Error('the run ended before the answer'), { name: 'AbortError' }));
     runOver.signal.addEventListener('abort', forward, { once: true });
     try {
+      // Loading undici is our cost, not the network's: the deadline starts after it (on a loaded
+      // machine the first import alone can outlast a short --timeout).
       const [doFetch, dispatcher] = await Promise.all([dispatchers.fetch(), dispatchers.forProxy(proxy)]);
+      timer = setTimeout(() => deadline.abort(Object.assign(new Error(`no answer within ${timeoutMs} ms`), { name: 'TimeoutError' })), timerMs(timeoutMs));
       // redirect: 'manual' — a 3xx is an answer to report, never a reason to resend the key.
       const response = await doFetch(url, { method, headers, body: body as never, redirect: 'manual', signal: deadline.signal, dispatcher, duplex: 'half' } as never);
       const read = await readBounded(response.body as ReadableStream<Uint8Array> | null, maxBody);
