@@ -158,9 +158,12 @@ export const SIGNATURES: readonly Signature[] = [
   { id: 'connection-error', code: 'CONNECTION_RESET', weight: 1, scope: 'text', service: 'langsmith',
     pattern: /LangSmithConnectionError/,
     meaning: 'The SDK could not complete the request to LangSmith.' },
-  { id: 'request-timeout-error', code: 'TIMEOUT', weight: 2, scope: 'text', service: 'langsmith', status: 408,
-    // Python client.py answers a 408 with "Client took too long to send request to POST/runs/…".
-    pattern: /LangSmithRequestTimeout|Client took too long to send request to/,
+  { id: 'request-timeout-408', code: 'TIMEOUT', weight: 2, scope: 'text', service: 'langsmith', status: 408,
+    // Python client.py turns a 408 into "Client took too long to send request to POST/runs/…" (sdk-audit #13).
+    pattern: /Client took too long to send request to/,
+    meaning: 'LangSmith answered 408: the SDK took too long to send the request (a large trace on a slow uplink).' },
+  { id: 'request-timeout-error', code: 'TIMEOUT', weight: 2, scope: 'text', service: 'langsmith',
+    pattern: /LangSmithRequestTimeout/,
     meaning: 'The request to LangSmith timed out (408 or no answer).' },
   { id: 'too-large-text', code: 'PAYLOAD_TOO_LARGE', weight: 3, scope: 'text', status: 413,
     pattern: /Request Entity Too Large|Payload Too Large|Content Too Large|payload (?:is )?too large|exceeds? the (?:maximum|max) (?:payload|batch|request|body) size/i,

@@ -40,7 +40,7 @@ export function decide(c: Ctx): Verdict | undefined {
   if (has('dns')) return v('DNS_FAILURE');
   if (has('refused')) return v('CONNECTION_REFUSED');
   // A 408 is LangSmith saying the SDK was too slow to SEND the request: a big trace on a slow uplink.
-  if (st === 408 || /Client took too long to send request/.test(c.line)) {
+  if (st === 408) {
     return v('TIMEOUT', true, { message: `LangSmith answered 408${where(c)}: the SDK took too long to send the request. Typical of large traces (big inputs, outputs or files) on a slow, proxied or VPN uplink; the key and endpoint work.` });
   }
   if (has('timeout', 'request-timeout-error')) return v('TIMEOUT');
