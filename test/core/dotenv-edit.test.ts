@@ -111,15 +111,17 @@ describe('dotenv line editor, properties', () => {
   it('setting a variable changes only that variable, as dotenv reads the file', () => {
     const value = fc.stringMatching(/^[\w:/.@-]{1,30}$/);
     fc.assert(fc.property(file, name, value, (text, n, v) => {
+      // dotenv reads `NAME:` with nothing after it as taking the NEXT line as its value (`:\s+?` spans
+      // the line break): the editor does not model that; the planner's dotenv cross-check refuses
+      // such files (test/langsmith/fix-plan.test.ts).
+      fc.pre(!/^\s*(?:export\s+)?[\w.-]+\s*:\s*$/m.test(text.replace(/\r\n?/g, '\n')));
       const before = dotenvParse(text.replace(/^\uFEFF/, ''));
       const out = edit(text, (d) => setVariable(d, n, v));
       const after = dotenvParse(out.replace(/^\uFEFF/, ''));
-      // Only files dotenv and the editor read alike count (odd multi-line layouts are refused by the planner).
-      fc.pre(JSON.stringify(Object.keys(before).filter((k) => k !== n)) === JSON.stringify(Object.keys(after).filter((k) => k !== n)));
       expect(after[n]).toBe(v);
       for (const k of Object.keys(before)) if (k !== n) expect(after[k]).toBe(before[k]);
       expect(out.startsWith('\uFEFF')).toBe(text.startsWith('\uFEFF'));
-    }), { numRuns: 1000 });
+    }), { numRuns: 3000 });
   });
 
   it('renaming keeps the value and every other line', () => {

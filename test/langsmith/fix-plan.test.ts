@@ -78,6 +78,15 @@ describe('fix planner', () => {
     ].join('\n'));
   });
 
+  it('a layout dotenv reads differently from the editor is refused, not mis-edited', () => {
+    // dotenv reads `NOTE:` + line break as taking the next line as its value: an appended line would vanish into it.
+    const { dir, settings } = project({ '.env': `LANGSMITH_API_KEY=${A}\nNOTE:\n` });
+    const plan = planFixes(report('auth', [f('REGION_MISMATCH', 'fail')], { acceptedBy: { region: 'eu', url: 'https://eu.api.smith.langchain.com' } }), { settings, folder: dir });
+    expect(plan.files).toEqual([]);
+    expect(plan.fixes).toMatchObject([{ code: 'REGION_MISMATCH', action: 'manual' }]);
+    expect(plan.fixes[0]!.what).toMatch(/cannot change safely/);
+  });
+
   it('a key from the environment and no endpoint: an export line, no file', () => {
     const { dir, settings } = project({}, { LANGSMITH_API_KEY: A });
     const plan = planFixes(report('auth', [f('REGION_MISMATCH', 'fail')], { acceptedBy: { region: 'eu', url: 'https://eu.api.smith.langchain.com' } }), { settings, folder: dir });
