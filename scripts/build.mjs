@@ -16,7 +16,32 @@ mkdirSync(stubDir, { recursive: true });
 // Ink imports react-devtools-core only when DEV is set; aliasing it keeps it out of the bundle.
 writeFileSync(path.join(stubDir, 'devtools.js'), 'export default { initialize() {}, connectToDevTools() {} };\n');
 
+// `import … from 'node:fs'` in an ES module makes Node build an ES facade of the whole built-in,
+// reading every export (which loads lazy parts such as fs streams); a require() does neither.
+// Every chunk has a `require` (the banner), so built-ins are required instead, at the same place.
+const builtinsAsRequire = {
+  name: 'builtins-as-require',
+  setup(b) {
+    b.onResolve({ filter: /^node:/ }, (args) => (args.kind === 'import-statement' ? { path: args.path, namespace: 'builtin-require' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'builtin-require' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+
+// dotenv requires node:crypto at its top for one rarely used function (decrypting a vault);
+// loading crypto costs more than the rest of a run's built-ins. dotenv gets it on first use.
+const dotenvLazyCrypto = {
+  name: 'dotenv-lazy-crypto',
+  setup(b) {
+    b.onResolve({ filter: /^crypto$/ }, (args) => (/[\\/]node_modules[\\/]dotenv[\\/]/.test(args.importer) ? { path: 'crypto', namespace: 'lazy-crypto' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-crypto' }, () => ({
+      contents: "let m; module.exports = new Proxy({}, { get: (_, k) => (m ??= require('node:crypto'))[k] });",
+      loader: 'js',
+    }));
+  },
+};
+
 await build({
+  plugins: [builtinsAsRequire, dotenvLazyCrypto],
   absWorkingDir: root,
   entryPoints: { cli: 'src/bin.ts' },
   outdir: 'dist',

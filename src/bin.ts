@@ -113,7 +113,11 @@ const done = (code: number) => {
 main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // Node makes process.stdin on first use (a stream over a file, pipe or terminal): only explain
+  // and the interactive view read it.
+  get stdin() {
+    return process.stdin;
+  },
   env,
   cwd: process.cwd(),
   redactor,

@@ -3,9 +3,6 @@
 import { statSync } from 'node:fs';
 import path from 'node:path';
 import { parseCli, type ParsedArgs } from './args.js';
-import { doctorOptions, diagnoseCommand } from './commands/diagnose.js';
-import { pluginsCommand } from './commands/plugins.js';
-import { checkReportTarget } from './commands/report-file.js';
 import { ConfigError } from './core/config.js';
 import { Interrupted, UsageError } from './core/errors.js';
 import type { Io } from './core/io.js';
@@ -42,6 +39,11 @@ function isFolder(p: string): boolean {
   }
 }
 
+/** A copy of `io` with some fields replaced; getters stay getters (the executable's stdin is made on first use). */
+function withIo(io: Io, fields: Partial<Io>): Io {
+  return Object.defineProperties({}, { ...Object.getOwnPropertyDescriptors(io), ...Object.getOwnPropertyDescriptors(fields) }) as Io;
+}
+
 export async function main(argv: string[], ioIn: Io): Promise<number> {
   // Applied last, at one place: whatever any code path writes passes through the redactor, which
   // learns the dotenv and profile secrets in prepare(), before the run prints anything.
@@ -51,11 +53,11 @@ export async function main(argv: string[], ioIn: Io): Promise<number> {
   guardWrites(ioIn.stdout, (s) => redactOut(s));
   guardWrites(ioIn.stderr, (s) => redactOut(s));
   const self = ioIn.invocation ?? TOOL_NAME;
-  let io: Io = { ...ioIn, redactor, invocation: self };
+  let io: Io = withIo(ioIn, { redactor, invocation: self });
   let args: ParsedArgs;
   try {
     args = parseCli(argv);
-    io = { ...io, cwd: diagnosedFolder(args, io) };
+    io = withIo(io, { cwd: diagnosedFolder(args, io) });
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`${TOOL_NAME}: ${err.message}\nRun '${self} --help' for usage.\n`);
@@ -72,7 +74,8 @@ export async function main(argv: string[], ioIn: Io): Promise<number> {
     return 0;
   }
   try {
-    if (args.command === 'diagnose') checkReportTarget(args.report, io);
+    // The doctor itself is loaded only by the commands that run it (--version and --help never do).
+    if (args.command === 'diagnose') (await import('./commands/report-file.js')).checkReportTarget(args.report, io);
     if (args.command === 'explain') return await (await import('./commands/explain.js')).explainCommand(args, io);
     if (args.command === 'emulator') {
       // The emulator prints its own made-up keys for the user to copy: there only the
@@ -82,8 +85,9 @@ export async function main(argv: string[], ioIn: Io): Promise<number> {
     }
     if (args.command === 'init-plugin') return await (await import('./commands/init-plugin.js')).initPluginCommand(args, io);
     if (args.demo !== undefined) return await (await import('./commands/demo.js')).demoCommand(args, io);
+    const { doctorOptions, diagnoseCommand } = await import('./commands/diagnose.js');
     const options = doctorOptions(args, io);
-    if (args.command === 'plugins') return await pluginsCommand(options, args, io);
+    if (args.command === 'plugins') return await (await import('./commands/plugins.js')).pluginsCommand(options, args, io);
     return await diagnoseCommand(options, args, io);
   } catch (err) {
     if (err instanceof ConfigError) {

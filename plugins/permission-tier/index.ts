@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { defineChecker, DOCS, excerpt, PROBES, shellQuote, tierFrom, type DoctorContext, type Finding, type Tier } from '../../src/index.js';
 
 
@@ -122,7 +121,8 @@ function tierSummary(tier: Tier, role: string, where: string): string {
 }
 
 async function projectProbe(ctx: DoctorContext): Promise<{ name: string; created: boolean; status?: number; deleted?: boolean; leftover?: boolean }> {
-  const name = `langsmith-doctor-probe-${randomUUID()}`;
+  // The global Web Crypto: node:crypto is loaded only by the one run that writes a probe project.
+  const name = `langsmith-doctor-probe-${globalThis.crypto.randomUUID()}`;
   const created = await ctx.http.request({ method: 'POST', path: '/sessions', body: { name, extra: {}, description: 'Created and deleted by langsmith-doctor --write-probe' } });
   const id = (created.json as { id?: string } | undefined)?.id;
   if (!created.status || created.status >= 300 || !id) return { name, created: false, status: created.status };

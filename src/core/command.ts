@@ -1,8 +1,15 @@
 // Runs a command plugin's program: its own process group, input on stdin, bounded output, and
 // the whole group killed (SIGTERM, then SIGKILL) at its timeout, when cancelled, and when the
 // program exits leaving children behind. We never wait on pipes that a grandchild still holds.
-import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { timerMs } from './guard.js';
+
+// node:child_process takes longer to load than everything else a run without command plugins
+// needs from Node (it brings net, dgram and more); it is loaded on the first spawn.
+type ChildProcessModule = typeof import('node:child_process');
+let childProcess: ChildProcessModule | undefined;
+const spawn = ((...args: Parameters<ChildProcessModule['spawn']>) =>
+  (childProcess ??= createRequire(import.meta.url)('node:child_process') as ChildProcessModule).spawn(...args)) as ChildProcessModule['spawn'];
 
 export interface CommandOptions {
   cwd: string;

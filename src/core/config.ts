@@ -76,6 +76,9 @@ export interface LoadConfigOptions {
 export const CONFIG_LOAD_TIMEOUT_MS = 10_000;
 
 export async function loadConfig(opts: LoadConfigOptions): Promise<DoctorConfig> {
+  // Most projects have no config: proving that with a few stats costs far less than loading
+  // cosmiconfig (and its CommonJS graph) to search for nothing.
+  if (!opts.file && !configMayExist(opts.cwd, process.cwd())) return emptyConfig(opts.cwd);
   const { cosmiconfig } = await import('cosmiconfig');
   const explorer = cosmiconfig(MODULE_NAME, {
     searchPlaces: SEARCH_PLACES,
@@ -151,6 +154,40 @@ export function locateConfigFile(cwd: string): string | undefined {
     if (existsSync(path.join(dir, 'package.json')) || path.dirname(dir) === dir) return undefined;
   }
 }
+
+/**
+ * False only when cosmiconfig's search (project strategy, our search places) could not find a
+ * file: none of the places exists in the folders it visits (cwd up to the first folder holding a
+ * package.json or package.yaml), no package.json there has a `langsmith-doctor` key, and
+ * `processCwd` holds no cosmiconfig meta config (package.json `cosmiconfig` key, package.yaml,
+ * .config/config.*), which could add search places. Anything unsure counts as "may exist".
+ */
+export function configMayExist(cwd: string, processCwd: string): boolean {
+  const hasKey = (file: string, key: string): boolean => {
+    try {
+      const pkg = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      return pkg === null || typeof pkg !== 'object' || key in pkg;
+    } catch (err) {
+      // Gone between the check and the read: no key; unreadable or invalid: let cosmiconfig say so.
+      return (err as NodeJS.ErrnoException).code !== 'ENOENT';
+    }
+  };
+  const meta = path.resolve(processCwd);
+  for (const place of META_SEARCH_PLACES) {
+    const file = path.join(meta, place);
+    if (existsSync(file) && (place !== 'package.json' || hasKey(file, 'cosmiconfig'))) return true;
+  }
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    for (const place of SEARCH_PLACES) {
+      const file = path.join(dir, place);
+      if (existsSync(file) && (place !== 'package.json' || hasKey(file, MODULE_NAME))) return true;
+    }
+    if (existsSync(path.join(dir, 'package.json')) || existsSync(path.join(dir, 'package.yaml')) || path.dirname(dir) === dir) return false;
+  }
+}
+
+/** Where cosmiconfig looks, in the process's working directory, for options of its own. */
+const META_SEARCH_PLACES = ['package.json', 'package.yaml', ...['json', 'yaml', 'yml', 'js', 'ts', 'cjs', 'mjs'].map((x) => `.config/config.${x}`)];
 
 /** Node's loader can hide a JS config's own error behind "Cannot require() ES Module…"; import it to get the real one. */
 async function clarify(err: unknown, file: string, loadTimeoutMs: number): Promise<unknown> {

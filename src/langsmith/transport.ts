@@ -1,6 +1,7 @@
 // How probes reach a host: one name resolution per host per run (the answer the key policy
 // checked is the address the socket connects to), direct or through the configured proxy.
-import dns from 'node:dns';
+import type dns from 'node:dns';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import { ipLiteral } from './addresses.js';
 
@@ -12,9 +13,12 @@ export interface ResolvedAddress {
 /** Resolves a host name to every address it has (tests inject one; never a second opinion). */
 export type LookupFn = (hostname: string) => Promise<ResolvedAddress[]>;
 
-// `dns.lookup` is read at call time, so a preloaded test module that replaces it is honoured.
+// node:dns is loaded by the first lookup (an offline run makes none). `dns.lookup` is read at call
+// time, so a preloaded test module that replaces it is honoured.
+let dnsModule: typeof dns | undefined;
 export const systemLookup: LookupFn = (hostname) =>
-  new Promise((resolve, reject) => dns.lookup(hostname, { all: true, verbatim: true }, (err, addrs) => (err ? reject(err) : resolve(addrs))));
+  new Promise((resolve, reject) =>
+    (dnsModule ??= createRequire(import.meta.url)('node:dns') as typeof dns).lookup(hostname, { all: true, verbatim: true }, (err, addrs) => (err ? reject(err) : resolve(addrs))));
 
 export interface Resolver {
   resolve(hostname: string): Promise<ResolvedAddress[]>;

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, validateConfig } from '../../src/core/config.js';
+import { cosmiconfig } from 'cosmiconfig';
+import { ConfigError, configMayExist, loadConfig, MODULE_NAME, SEARCH_PLACES, validateConfig } from '../../src/core/config.js';
 import { tempDir } from '../helpers/cli.js';
 
 function tree(files: Record<string, string>): string {
@@ -105,5 +106,37 @@ describe('config discovery', () => {
         expect((err as Error).message.startsWith(f)).toBe(true);
       }
     }
+  });
+});
+
+describe('configMayExist (cosmiconfig is imported only when it says yes)', () => {
+  const search = (cwd: string) => cosmiconfig(MODULE_NAME, { searchPlaces: SEARCH_PLACES, searchStrategy: 'project', cache: false }).search(cwd);
+
+  it('says no only where cosmiconfig finds nothing, and yes for every search place', async () => {
+    const bare = tree({ 'package.json': '{"name":"app"}', 'src/x.txt': '' });
+    expect(configMayExist(path.join(bare, 'src'), bare)).toBe(false);
+    expect(await search(path.join(bare, 'src'))).toBeNull();
+    for (const place of SEARCH_PLACES.filter((p) => p !== 'package.json')) {
+      const dir = tree({ 'package.json': '{"name":"app"}', [place]: place.endsWith('json') || !place.includes('.', 1) ? '{}' : 'export default {};\n', 'src/x.txt': '' });
+      expect(configMayExist(path.join(dir, 'src'), dir), place).toBe(true);
+    }
+  });
+
+  it('a package.json key counts; a package.json without one ends the search upwards', async () => {
+    const keyed = tree({ 'package.json': JSON.stringify({ name: 'app', [MODULE_NAME]: {} }) });
+    expect(configMayExist(keyed, keyed)).toBe(true);
+    // A config above the project root is not cosmiconfig's to find (project search strategy).
+    const above = tree({ '.langsmith-doctorrc.json': '{}', 'app/package.json': '{"name":"app"}' });
+    expect(configMayExist(path.join(above, 'app'), path.join(above, 'app'))).toBe(false);
+    expect(await search(path.join(above, 'app'))).toBeNull();
+  });
+
+  it("cosmiconfig's own meta config in the working directory counts (it could add search places)", () => {
+    const meta = tree({ 'package.json': '{"name":"app"}', '.config/config.json': '{}' });
+    expect(configMayExist(meta, meta)).toBe(true);
+    const metaKey = tree({ 'package.json': JSON.stringify({ name: 'app', cosmiconfig: { searchPlaces: ['x.json'] } }) });
+    expect(configMayExist(metaKey, metaKey)).toBe(true);
+    const broken = tree({ 'package.json': '{ not json' });
+    expect(configMayExist(broken, broken)).toBe(true);
   });
 });
