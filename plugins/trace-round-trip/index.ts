@@ -6,6 +6,8 @@ export default defineChecker<{ writeProbe?: boolean }>({
   id: 'trace-round-trip',
   title: 'Trace round trip',
   requires: ['permission-tier'],
+  // auth's evidence names the workspace reads act in (what /settings answered).
+  after: ['auth'],
   network: true,
   codes: ['TRACE_ROUND_TRIP_OK', 'TRACE_PROJECT_CREATE_REFUSED', 'TRACE_INGEST_REFUSED', 'TRACE_NOT_VISIBLE', 'WRITE_PROBE_LEFTOVER'],
   async run(ctx) {
