@@ -1,7 +1,6 @@
 import { defineChecker, DOCS, envLine, PROBES, type DoctorContext, type Finding } from '../../src/index.js';
 import { PROBE_PREFIX, roundTrip, type Exchange, type RoundTrip, type Workspace } from './round-trip.js';
 
-
 export default defineChecker<{ writeProbe?: boolean }>({
   id: 'trace-round-trip',
   title: 'Trace round trip',
@@ -41,8 +40,9 @@ async function workspaces(ctx: DoctorContext): Promise<{ readsIn: Workspace | nu
   const id = (ctx.results.auth?.evidence?.workspaceId as string | undefined) ?? ctx.settings.workspaceId.value;
   const all = items.map((w) => ({ id: w.id!, name: w.display_name ?? null }));
   const readsIn = all.find((w) => w.id.toLowerCase() === id?.toLowerCase()) ?? (id ? { id, name: null } : all.length === 1 ? all[0]! : null);
-  // A few: each costs a read of GET /runs/:id, which is limited to 30 a minute per key.
-  const others = all.filter((w) => w.id.toLowerCase() !== readsIn?.id.toLowerCase()).slice(0, 8);
+  // A few: each costs a read of GET /runs/:id, which is limited to 30 a minute per key. Not
+  // knowing where reads act, a run found "elsewhere" could be where they act: then none.
+  const others = readsIn ? all.filter((w) => w.id.toLowerCase() !== readsIn.id.toLowerCase()).slice(0, 8) : [];
   return { readsIn, others };
 }
 
