@@ -1,11 +1,12 @@
 import { defineChecker, DOCS, envLine, PROBES, type DoctorContext, type Finding } from '../../src/index.js';
 import { PROBE_PREFIX, roundTrip, type Exchange, type RoundTrip, type Workspace } from './round-trip.js';
 
-
 export default defineChecker<{ writeProbe?: boolean }>({
   id: 'trace-round-trip',
   title: 'Trace round trip',
   requires: ['permission-tier'],
+  // auth's evidence names the workspace reads act in (what /settings answered).
+  after: ['auth'],
   network: true,
   codes: ['TRACE_ROUND_TRIP_OK', 'TRACE_PROJECT_CREATE_REFUSED', 'TRACE_INGEST_REFUSED', 'TRACE_NOT_VISIBLE', 'WRITE_PROBE_LEFTOVER'],
   async run(ctx) {
@@ -39,8 +40,9 @@ async function workspaces(ctx: DoctorContext): Promise<{ readsIn: Workspace | nu
   const id = (ctx.results.auth?.evidence?.workspaceId as string | undefined) ?? ctx.settings.workspaceId.value;
   const all = items.map((w) => ({ id: w.id!, name: w.display_name ?? null }));
   const readsIn = all.find((w) => w.id.toLowerCase() === id?.toLowerCase()) ?? (id ? { id, name: null } : all.length === 1 ? all[0]! : null);
-  // A few: each costs a read of GET /runs/:id, which is limited to 30 a minute per key.
-  const others = all.filter((w) => w.id.toLowerCase() !== readsIn?.id.toLowerCase()).slice(0, 8);
+  // A few: each costs a read of GET /runs/:id, which is limited to 30 a minute per key. Not
+  // knowing where reads act, a run found "elsewhere" could be where they act: then none.
+  const others = readsIn ? all.filter((w) => w.id.toLowerCase() !== readsIn.id.toLowerCase()).slice(0, 8) : [];
   return { readsIn, others };
 }
 

@@ -35,8 +35,8 @@ export interface RoundTrip {
     waitedMs: number;
     /** Ingest accepted -> first read that returned the run. */
     latencyMs?: number;
-    /** Why polling stopped without the run: `deadline`, or the read's refusal. */
-    stopped?: 'deadline' | 'refused';
+    /** Why polling stopped without the run: `deadline`, the read's refusal, or the run found `elsewhere`. */
+    stopped?: 'deadline' | 'refused' | 'elsewhere';
   };
   /** Other workspaces looked in when the run did not appear, and where it was found. */
   searched?: Workspace[];
@@ -67,6 +67,8 @@ export function timePlan(requestTimeoutMs: number, now = performance.now()) {
 
 /** Waits between reads: quick at first (runs often appear within a second), then every 2 s (GET /runs/:id is limited to 30/min per key). */
 const BACKOFF_MS = [200, 300, 500, 1000, 2000];
+/** After this many 404s (about 0.5 s) the other workspaces are read once. */
+const EARLY_LOOK_AFTER_READS = 3;
 
 const PROBE_PREFIX = 'langsmith-doctor-trace-';
 
@@ -95,16 +97,21 @@ export async function roundTrip(ctx: DoctorContext, ws: { readsIn: Workspace | n
     const acceptedAt = performance.now();
 
     rt.step = 'read';
-    rt.read = await pollRun(ctx, runId, header, acceptedAt, plan);
+    // A run lives in one workspace: found in another, it will never appear here. One look early
+    // (after the first reads), one at the end.
+    const lookElsewhere = async (): Promise<boolean> => {
+      if (ws.others.length === 0) return false;
+      rt.searched = ws.others;
+      rt.foundIn = await searchElsewhere(ctx, runId, ws.others, plan);
+      return rt.foundIn !== undefined;
+    };
+    rt.read = await pollRun(ctx, runId, header, acceptedAt, plan, lookElsewhere);
     rt.read.workspace = ws.readsIn;
     if (rt.read.latencyMs !== undefined) {
       rt.step = 'done';
       return rt;
     }
-    if (rt.read.stopped === 'deadline' && ws.others.length > 0) {
-      rt.searched = ws.others;
-      rt.foundIn = await searchElsewhere(ctx, runId, name, ws.others, plan);
-    }
+    if (rt.read.stopped === 'deadline') await lookElsewhere();
     return rt;
   } finally {
     await cleanUp(ctx, rt, header, ws, plan);
@@ -175,7 +182,7 @@ async function sendRun(ctx: DoctorContext, runId: string, project: string, heade
 }
 
 /** GET /runs/{id} with backoff until the run is there, a read is refused, or the poll time is over. */
-async function pollRun(ctx: DoctorContext, runId: string, header: string | null, acceptedAt: number, plan: ReturnType<typeof timePlan>): Promise<NonNullable<RoundTrip['read']>> {
+async function pollRun(ctx: DoctorContext, runId: string, header: string | null, acceptedAt: number, plan: ReturnType<typeof timePlan>, lookElsewhere: () => Promise<boolean>): Promise<NonNullable<RoundTrip['read']>> {
   const out: NonNullable<RoundTrip['read']> = { workspace: null, reads: 0, waitedMs: 0 };
   for (let i = 0; ; i++) {
     const res = await ctx.http.request({ path: `/runs/${runId}`, memo: false, timeoutMs: plan.work() });
@@ -193,6 +200,10 @@ async function pollRun(ctx: DoctorContext, runId: string, header: string | null,
       out.stopped = 'refused';
       return out;
     }
+    if (out.reads === EARLY_LOOK_AFTER_READS && (await lookElsewhere())) {
+      out.stopped = 'elsewhere';
+      return out;
+    }
     const pause = Math.min(BACKOFF_MS[Math.min(i, BACKOFF_MS.length - 1)]!, plan.pollLeft());
     if (pause <= 0 || ctx.signal.aborted) {
       out.stopped = 'deadline';
@@ -202,8 +213,8 @@ async function pollRun(ctx: DoctorContext, runId: string, header: string | null,
   }
 }
 
-/** The run in another workspace of the key, and any project named like ours there (a run sent to a name creates it). */
-async function searchElsewhere(ctx: DoctorContext, runId: string, name: string, others: Workspace[], plan: ReturnType<typeof timePlan>): Promise<RoundTrip['foundIn']> {
+/** The run in another workspace of the key (one read each, with that workspace's id). */
+async function searchElsewhere(ctx: DoctorContext, runId: string, others: Workspace[], plan: ReturnType<typeof timePlan>): Promise<RoundTrip['foundIn']> {
   const found = await Promise.all(others.map(async (w) => {
     const res = await ctx.http.request({ path: `/runs/${runId}`, workspaceId: w.id, memo: false, timeoutMs: plan.work() });
     const run = res.status === 200 ? (res.json as { id?: unknown; session_id?: unknown } | undefined) : undefined;

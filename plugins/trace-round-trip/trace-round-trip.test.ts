@@ -35,6 +35,23 @@ describe('trace-round-trip against the emulator (in process)', () => {
     expect(deletes).toEqual([202, 202]); // permission-tier's probe, then ours
   }, 20_000);
 
+  it('a key with two workspaces and no LANGSMITH_WORKSPACE_ID: reads act in its default workspace, which the message names', async () => {
+    const r = await runScenario('healthy-workspace-admin', {
+      writeProbe: true,
+      switches: { runVisibleAfterMs: 800 },
+      edit: (w) => {
+        const org = w.orgs[0]!;
+        org.workspaces.push({ id: '7d0b6f6e-2c1a-4c3e-9f8a-1b2c3d4e5f60', name: 'Staging', projects: [] });
+        w.keys[0]!.workspaceIds = org.workspaces.map((x) => x.id);
+      },
+    });
+    const c = r.check('trace-round-trip');
+    expect(r.codes('trace-round-trip')).toEqual(['TRACE_ROUND_TRIP_OK']);
+    expect(c.findings[0]!.message).toMatch(/reads of GET \/runs\/\{id\} in workspace 'Production' \(/);
+    // The early look in the other workspace found nothing there.
+    expect(c.evidence).toMatchObject({ searched: [{ name: 'Staging' }], foundIn: null });
+  });
+
   it('reads refused (a custom role without runs:read): step 3 names the answer', async () => {
     const r = await runScenario('healthy-workspace-admin', { writeProbe: true, edit: (w) => { w.keys[0]!.withoutPermissions = ['runs:read']; } });
     const c = r.check('trace-round-trip');

@@ -103,7 +103,7 @@ describe('langsmith-doctor (built CLI)', () => {
     expect(list.code).toBe(0);
     expect(list.stdout).toContain(`module   ./checks/proxy.mjs  (${path.join(cwd, 'checks', 'proxy.mjs')}) — 1 checker`);
     expect(list.stdout).toContain('  acme/proxy — Corporate proxy lets LangSmith through');
-    expect(list.stdout).toMatch(/^builtin  builtin — 8 checkers/m);
+    expect(list.stdout).toMatch(/^builtin  builtin — 9 checkers/m);
   });
 
   it('a malformed config exits 2 with the file path in the message', async () => {
