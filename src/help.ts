@@ -31,7 +31,8 @@ Options
   --skip IDS           skip these checkers
   --timeout MS         per-request timeout (default 5000, at most ${MAX_TIMEOUT_MS})
   --offline            run only checkers that make no network request
-  --write-probe        also create and delete a throwaway project to prove write access
+  --write-probe        also prove write access: create a throwaway project, send one run, read
+                       it back (ingest-to-visible latency), delete the project
   --watch [SECONDS]    re-run the network checks every SECONDS (default 300, at most ${MAX_WATCH_SECONDS})
                        and show what changed
   --strict             warnings also make the exit code 1
