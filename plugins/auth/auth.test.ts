@@ -28,7 +28,7 @@ const cases: Array<{ scenario: string; codes: string[]; status: string; switches
     expect(r.check('auth').findings[0]!.fix!.commands).toEqual(['export LANGSMITH_WORKSPACE_ID=<one of the workspace ids above>']);
   } },
   { scenario: 'revoked-key-with-workspace', codes: ['KEY_INVALID'], status: 'fail' },
-  { scenario: 'eu-key-with-workspace-on-us-default-403', codes: ['REGION_MISMATCH'], status: 'fail' },
+  { scenario: 'wrong-region-key-with-workspace-403', codes: ['REGION_MISMATCH'], status: 'fail' },
   { scenario: 'revoked-key', codes: ['KEY_INVALID'], status: 'fail', then: (r) => expect(r.check('auth').findings[0]!.message).toMatch(/other regions \(eu, apac, aws\) do not know it either/) },
   { scenario: 'expired-key', codes: ['KEY_INVALID'], status: 'fail', then: (r) => expect(r.check('auth').findings[0]!.message).toMatch(/expired/) },
   { scenario: 'expired-key-explicit', codes: ['KEY_EXPIRED'], status: 'fail' },

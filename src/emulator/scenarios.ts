@@ -299,8 +299,8 @@ function make(): Scenario[] {
 
   // An EU key with its own workspace id on the US default, where unknown keys get 403 (the same
   // answer a foreign workspace gets): refused with and without the header here, accepted by EU.
-  b = build('eu-key-with-workspace-on-us-default-403', { region: 'eu', switches: { unknownKeyApiStatus: 403 } });
-  list.push(scenario('eu-key-with-workspace-on-us-default-403', 'EU-region key and its workspace id on the US default, where unknown keys get 403', b, { stage: 'authenticate', cause: 'REGION_MISMATCH', tier: 'none' }, { workspaceId: b.workspaceId }));
+  b = build('wrong-region-key-with-workspace-403', { region: 'eu', switches: { unknownKeyApiStatus: 403 } });
+  list.push(scenario('wrong-region-key-with-workspace-403', 'EU-region key and its workspace id on the US default, where unknown keys get 403', b, { stage: 'authenticate', cause: 'REGION_MISMATCH', tier: 'none' }, { workspaceId: b.workspaceId }));
 
   // ls__ key: caught offline by the key-format check; a server would answer 401 "Using legacy API key...".
   b = build('legacy-key', { key: { kind: 'legacy' } });

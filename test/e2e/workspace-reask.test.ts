@@ -23,7 +23,7 @@ const worlds = [
   { scenario: 'workspace-not-accessible-401', cause: 'WORKSPACE_NOT_ACCESSIBLE', first: 401, second: 200, blame: 'workspace' },
   { scenario: 'org-scoped-key-wrong-workspace', cause: 'WORKSPACE_NOT_ACCESSIBLE', first: 403, second: 403, blame: 'workspace' },
   { scenario: 'revoked-key-with-workspace', cause: 'KEY_INVALID', first: 401, second: 401, blame: 'key' },
-  { scenario: 'eu-key-with-workspace-on-us-default-403', cause: 'REGION_MISMATCH', first: 403, second: 403, blame: 'key' },
+  { scenario: 'wrong-region-key-with-workspace-403', cause: 'REGION_MISMATCH', first: 403, second: 403, blame: 'key' },
 ];
 
 describe('the workspace re-ask (built CLI, --demo --json)', () => {
