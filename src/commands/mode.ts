@@ -60,25 +60,25 @@ export async function runInMode(preparedIn: Prepared, mode: Mode, io: Io, extras
 
 async function runScreen(prepared: Prepared, io: Io, extras: ScreenExtras): Promise<Report> {
   const caps = terminalCaps(io.env, true);
-  // Ink and React take a while to load: start now, and show the header meanwhile, drawn by the
-  // same function the screen uses, so the first frame replaces it line for line.
-  const screen = import('../ui/render.js');
-  const { headerLines, planLines } = await import('../ui/lines.js');
+  // Ink and React take a while to load: start loading them now, show the header meanwhile (drawn
+  // by the function the screen uses, so the first frame replaces it line for line), and start the
+  // run without waiting for them.
+  const ink = import('../ui/render.js');
+  const [{ headerLines, planLines }, { startSession }] = await Promise.all([import('../ui/lines.js'), import('../ui/session.js')]);
   const target = prepared.redactor.deep(targetOf(prepared.settings, prepared.options.cwd, prepared.config));
   const width = Math.max(20, (io.stdout.columns || 80) - 1);
   const header = headerLines({ version: VERSION, target, demo: prepared.options.demo }, width);
   io.stdout.write(header.map((l) => `${l.text}\n`).join(''));
-  const { renderScreen } = await screen;
   const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
-  const outcome = await renderScreen(prepared, io, {
+  const session = startSession(prepared, io, {
     interactive,
     color: caps.color,
     watchSeconds: extras.watchSeconds ?? 30,
     watching: extras.watching,
     onFix: extras.onFix,
     saveReport: (file, report) => saveReport(file, report, io),
-    written: header.length,
   });
+  const outcome = await (await ink).mountScreen(session, io, header.length);
   if (outcome.interrupted || !outcome.report) throw new Interrupted('interrupted');
   // Without keys there is no `p`: the plan follows the last frame, as plain lines.
   if (!interactive) io.stdout.write('\n' + planLines(outcome.report, width).map((l) => `${l.text}\n`).join(''));
