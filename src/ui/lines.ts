@@ -5,7 +5,7 @@ import type { Status } from '../core/checker.js';
 import { stageLine } from '../diagnosis/diagnose.js';
 import { exchangesOf } from '../report/exchanges.js';
 import type { Report, ReportTarget } from '../report/model.js';
-import { SEVERITY_GLYPH, STATUS_GLYPH, oneLine } from '../report/text.js';
+import { SEVERITY_GLYPH, oneLine } from '../report/text.js';
 import { keyList } from './keymap.js';
 import { truncate, wrap } from './layout.js';
 import { titleLine } from './title.js';
@@ -141,4 +141,3 @@ export function footerLines(state: ScreenState, width: number): Line[] {
   return out;
 }
 
-export { STATUS_GLYPH };
