@@ -79,6 +79,46 @@ writeFileSync(path.join(bigEnv, '.env'), Array.from({ length: 20_000 }, (_, i) =
 rows.push(await median('`--json --offline --only env-vars`, empty .env', [cli, '--json', '--offline', '--only', 'env-vars'], { cwd: dir }));
 rows.push(await median('`--json --offline --only env-vars`, 20,000-line .env', [cli, '--json', '--offline', '--only', 'env-vars'], { cwd: bigEnv }));
 
+// The interactive screen's first frame, in a pseudo-terminal (`script`): time to the first bytes
+// (the header, written before Ink loads) and to the first check row (drawn by Ink). The program
+// is killed once both showed. Node writing one byte under the same `script` is that row's floor.
+function firstOutput(command, patterns, cwd) {
+  return new Promise((resolve, reject) => {
+    const started = process.hrtime.bigint();
+    const child = spawn('script', ['-q', '-e', '-c', command, '/dev/null'], {
+      cwd, detached: true, stdio: ['pipe', 'pipe', 'ignore'],
+      env: { PATH: process.env.PATH, HOME: cwd, TERM: 'xterm-256color', COLUMNS: '120', LINES: '40' },
+    });
+    let out = '';
+    const at = {};
+    child.stdout.setEncoding('utf8').on('data', (d) => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      out += d;
+      for (const [k, re] of Object.entries(patterns)) if (at[k] === undefined && re.test(out)) at[k] = ms;
+      if (Object.keys(patterns).every((k) => at[k] !== undefined)) {
+        try { process.kill(-child.pid, 'SIGKILL'); } catch {}
+      }
+    });
+    child.on('error', reject);
+    child.on('close', () => resolve(at));
+  });
+}
+async function medianOf(label, samples) {
+  samples.sort((a, b) => a - b);
+  return { label, ms: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples.at(-1), n: samples.length };
+}
+const pty = { floor: [], header: [], row: [] };
+for (let i = 0; i < runs; i++) {
+  pty.floor.push((await firstOutput(`node -e "process.stdout.write('x')"`, { first: /x/ }, dir)).first);
+  const t = await firstOutput(`node ${cli} --offline`, { header: /langsmith-doctor \d/, row: /API key format/ }, dir);
+  pty.header.push(t.header);
+  pty.row.push(t.row);
+}
+rows.push(await medianOf('first byte of `node -e` in a pty (the first-frame floor)', pty.floor));
+rows.push(await medianOf('interactive `--offline` in a pty: first frame (the header)', pty.header));
+rows.push(await medianOf('interactive `--offline` in a pty: first check row (Ink)', pty.row));
+const firstFrame = rows.length - 2;
+
 // Against the emulator, in this process, on loopback. Every run gets a config whose regions are
 // the emulator's listeners, so nothing ever leaves the machine.
 const { startEmulator, getScenario } = await import(path.join(root, 'dist/lib/src/emulator/index.js'));
@@ -123,3 +163,4 @@ console.log(`20,000-line .env above an empty one: ${(rows[5].ms - rows[4].ms).to
 console.log(`\nRound trips in the 200 ms run: about ${((slow.ms - rows[2].ms) / 200).toFixed(1)} (wall time minus the offline run, over 200 ms).`);
 console.log(`Start-up above the floor for --json --offline: ${startup.toFixed(0)} ms.`);
 console.log(`--json --offline / floor: ${(rows[2].ms / floor).toFixed(2)}x (issue 11's target: at most 2.5x), python3 on PATH: ${python3OnPath() ?? 'none'}.`);
+console.log(`Interactive first frame: ${(rows[firstFrame].ms / floor).toFixed(1)}× node -e 0 (${(rows[firstFrame].ms / rows[firstFrame - 1].ms).toFixed(1)}× node's first byte in a pty); first row ${(rows[firstFrame + 1].ms / floor).toFixed(1)}×.`);

@@ -10,7 +10,7 @@ import type { Io } from '../core/io.js';
 import { didYouMean } from '../core/suggest.js';
 import { prepare } from '../doctor.js';
 import { exitCodeOf } from '../report/model.js';
-import { modeOf, runInMode } from './mode.js';
+import { announceScreen, modeOf, runInMode } from './mode.js';
 import { writeReport } from './report-file.js';
 
 export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -28,6 +28,8 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   }
   const scenario = getScenario(name);
   if (!scenario) throw new UsageError(`unknown demo scenario '${name}'${didYouMean(name, scenarios.map((s) => s.name))}; see --demo list`);
+  const mode = modeOf(args, io);
+  const announced = mode === 'interactive' ? announceScreen(io, { scenario: scenario.name }) : 0;
   const emulator = await startEmulator({ world: scenario.world });
   const cwd = mkdtempSync(path.join(os.tmpdir(), 'langsmith-doctor-demo-'));
   try {
@@ -48,7 +50,7 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
       demo: { scenario: scenario.name, summary: scenario.summary },
       outputRedactor: io.redactor,
     });
-    const report = await runInMode(prepared, modeOf(args, io), io);
+    const report = await runInMode(prepared, mode, io, { announced });
     if (args.report) writeReport(args.report, report, io);
     return exitCodeOf(report, args.strict);
   } finally {

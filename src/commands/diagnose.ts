@@ -3,7 +3,7 @@ import type { ParsedArgs } from '../args.js';
 import type { Io } from '../core/io.js';
 import { prepare, type DoctorOptions } from '../doctor.js';
 import { exitCodeOf } from '../report/model.js';
-import { modeOf, runInMode } from './mode.js';
+import { announceScreen, modeOf, runInMode } from './mode.js';
 import { writeReport } from './report-file.js';
 
 export function doctorOptions(args: ParsedArgs, io: Io): DoctorOptions {
@@ -23,17 +23,20 @@ export function doctorOptions(args: ParsedArgs, io: Io): DoctorOptions {
 }
 
 export async function diagnoseCommand(options: DoctorOptions, args: ParsedArgs, io: Io): Promise<number> {
-  const prepared = await prepare(options);
+  const mode = modeOf(args, io);
   if (args.fix) {
+    const prepared = await prepare(options);
     const { fixCommand } = await import('./fix.js');
     return fixCommand(prepared, args, io);
   }
-  const mode = modeOf(args, io);
+  // The screen's first line goes out before the configuration is read: the first frame is quick.
+  const announced = mode === 'interactive' ? announceScreen(io) : 0;
+  const prepared = await prepare(options);
   if (args.watchSeconds !== undefined) {
     const { watchCommand } = await import('./watch.js');
-    return watchCommand(prepared, args, io, mode);
+    return watchCommand(prepared, args, io, mode, announced);
   }
-  const report = await runInMode(prepared, mode, io);
+  const report = await runInMode(prepared, mode, io, { announced });
   if (args.report) writeReport(args.report, report, io);
   return exitCodeOf(report, args.strict);
 }

@@ -8,6 +8,7 @@ import { terminalCaps } from '../core/terminal.js';
 import { run, targetOf, type Prepared } from '../doctor.js';
 import type { Report } from '../report/model.js';
 import { renderCheck, renderConclusion, renderHeader, toAscii } from '../report/text.js';
+import { titleLine } from '../ui/title.js';
 import { VERSION } from '../version.js';
 import { saveReport } from './report-file.js';
 
@@ -25,12 +26,26 @@ export function modeOf(args: ParsedArgs, io: Io): Mode {
   return 'interactive';
 }
 
+/**
+ * The screen's first line, printed as soon as the command knows the screen will open, before the
+ * configuration is read (the rest of the header needs it) and before Ink loads. Returns the
+ * number of lines written, for runInMode's `announced`.
+ */
+export function announceScreen(io: Io, demo?: { scenario: string }): number {
+  io.stdout.write(`${titleLine(VERSION, demo, screenWidth(io))}\n`);
+  return 1;
+}
+
+const screenWidth = (io: Io) => Math.max(20, (io.stdout.columns || 80) - 1);
+
 /** What only the interactive screen takes: the watch (`--watch` starts with it on) and the fixer. */
 export interface ScreenExtras {
   watchSeconds?: number;
   watching?: boolean;
   /** The `f` key; absent, `f` is not offered. */
   onFix?: (report: Report) => Promise<void>;
+  /** Lines of the header announceScreen already printed. */
+  announced?: number;
 }
 
 /** Runs a prepared diagnosis in the chosen mode and returns the final Report. */
@@ -60,25 +75,25 @@ export async function runInMode(preparedIn: Prepared, mode: Mode, io: Io, extras
 
 async function runScreen(prepared: Prepared, io: Io, extras: ScreenExtras): Promise<Report> {
   const caps = terminalCaps(io.env, true);
-  // Ink and React take a while to load: start now, and show the header meanwhile, drawn by the
-  // same function the screen uses, so the first frame replaces it line for line.
-  const screen = import('../ui/render.js');
-  const { headerLines, planLines } = await import('../ui/lines.js');
+  // Ink and React take a while to load: start loading them now, show the header meanwhile (drawn
+  // by the function the screen uses, so the first frame replaces it line for line), and start the
+  // run without waiting for them.
+  const ink = import('../ui/render.js');
+  const [{ headerLines, planLines }, { startSession }] = await Promise.all([import('../ui/lines.js'), import('../ui/session.js')]);
   const target = prepared.redactor.deep(targetOf(prepared.settings, prepared.options.cwd, prepared.config));
-  const width = Math.max(20, (io.stdout.columns || 80) - 1);
+  const width = screenWidth(io);
   const header = headerLines({ version: VERSION, target, demo: prepared.options.demo }, width);
-  io.stdout.write(header.map((l) => `${l.text}\n`).join(''));
-  const { renderScreen } = await screen;
+  io.stdout.write(header.slice(extras.announced ?? 0).map((l) => `${l.text}\n`).join(''));
   const interactive = Boolean((io.stdin as { isTTY?: boolean }).isTTY);
-  const outcome = await renderScreen(prepared, io, {
+  const session = startSession(prepared, io, {
     interactive,
     color: caps.color,
     watchSeconds: extras.watchSeconds ?? 30,
     watching: extras.watching,
     onFix: extras.onFix,
     saveReport: (file, report) => saveReport(file, report, io),
-    written: header.length,
   });
+  const outcome = await (await ink).mountScreen(session, io, header.length);
   if (outcome.interrupted || !outcome.report) throw new Interrupted('interrupted');
   // Without keys there is no `p`: the plan follows the last frame, as plain lines.
   if (!interactive) io.stdout.write('\n' + planLines(outcome.report, width).map((l) => `${l.text}\n`).join(''));

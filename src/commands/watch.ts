@@ -12,7 +12,7 @@ import { accessChanged, changesBetween } from '../report/changes.js';
 // Moved down to report/ (the interactive screen highlights changes too); re-exported for callers.
 export { accessChanged, changesBetween, type Change } from '../report/changes.js';
 
-export async function watchCommand(first: Prepared, args: ParsedArgs, io: Io, mode: Mode): Promise<number> {
+export async function watchCommand(first: Prepared, args: ParsedArgs, io: Io, mode: Mode, announced = 0): Promise<number> {
   const seconds = args.watchSeconds ?? 300;
   const json = mode === 'json';
   const say = (line: string) => {
@@ -20,7 +20,7 @@ export async function watchCommand(first: Prepared, args: ParsedArgs, io: Io, mo
   };
   if (mode === 'interactive') {
     // In a terminal, the screen watches itself (countdown, changes highlighted, `w` to stop).
-    const report = await runInMode(first, mode, io, { watchSeconds: seconds, watching: true });
+    const report = await runInMode(first, mode, io, { watchSeconds: seconds, watching: true, announced });
     if (args.report) writeReport(args.report, report, io);
     return exitCodeOf(report, args.strict);
   }

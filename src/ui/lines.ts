@@ -5,9 +5,10 @@ import type { Status } from '../core/checker.js';
 import { stageLine } from '../diagnosis/diagnose.js';
 import { exchangesOf } from '../report/exchanges.js';
 import type { Report, ReportTarget } from '../report/model.js';
-import { SEVERITY_GLYPH, STATUS_GLYPH, oneLine } from '../report/text.js';
+import { SEVERITY_GLYPH, oneLine } from '../report/text.js';
 import { keyList } from './keymap.js';
 import { truncate, wrap } from './layout.js';
+import { titleLine } from './title.js';
 import type { ExportFormat, ScreenState } from './store.js';
 
 export type Tone = Status | 'info' | 'dim' | 'cmd' | 'changed' | 'title' | 'plain';
@@ -25,7 +26,7 @@ const wrapped = (text: string, width: number, first: string, indent: string, ton
 export function headerLines(h: { version: string; target: ReportTarget; demo?: Report['demo'] }, width: number): Line[] {
   const t = h.target;
   const out: Line[] = [];
-  out.push(line(`langsmith-doctor ${h.version}${h.demo ? ` · DEMO '${h.demo.scenario}' on the built-in emulator (not your account)` : ''}`, width, 'title'));
+  out.push({ text: titleLine(h.version, h.demo, width), tone: 'title' });
   const region = t.region ? ` · region ${t.region}` : '';
   out.push(line(oneLine(`endpoint ${t.endpoint ?? '(none)'}${t.endpointSource ? ` (${t.endpointSource})` : ''}${region}`), width));
   const workspace = t.workspaceId ? `workspace ${t.workspaceId}${t.workspaceSource ? ` (${t.workspaceSource})` : ''}` : 'workspace (none set)';
@@ -140,4 +141,3 @@ export function footerLines(state: ScreenState, width: number): Line[] {
   return out;
 }
 
-export { STATUS_GLYPH };

@@ -1,154 +1,11 @@
-// The interactive screen's controller: the only module that renders Ink for a diagnosis (loaded
-// lazily by the commands). It runs the diagnosis, feeds the store, and carries out what the keys
-// ask for: re-run (prepared afresh), watch, export, fix, quit.
+// Mounts Ink on a running session (session.ts): the only module that renders Ink for a
+// diagnosis (loaded lazily by the commands, while the session's first run is already going).
 import { render } from 'ink';
 import type { Io } from '../core/io.js';
-import { prepare, run, targetOf, type Prepared } from '../doctor.js';
-import { accessChanged } from '../report/changes.js';
-import type { Report } from '../report/model.js';
-import { VERSION } from '../version.js';
 import { App } from './App.js';
-import type { Intent } from './keymap.js';
-import { exportFileName } from './lines.js';
-import { createScreenStore, type ExportFormat } from './store.js';
+import type { ScreenOutcome, Session } from './session.js';
 
-export interface ScreenOptions {
-  /** Keys are read (stdin is a terminal). Without them the screen shows one run and ends. */
-  interactive: boolean;
-  color: boolean;
-  /** Seconds between watch runs (`w`, or `--watch` which starts with watching on). */
-  watchSeconds: number;
-  watching?: boolean;
-  /** Writes a report file (redacted, atomically; the command's --report writer) and returns its full path. */
-  saveReport: (file: string, report: Report) => string;
-  /** The `f` key: given by the command that can fix (then `?` lists it); absent, `f` does nothing. */
-  onFix?: (report: Report) => Promise<void>;
-  /** Lines already written above (the early header): the first frame takes their place. */
-  written?: number;
-  /** Called with each finished run's report (the plan is printed below the last frame of a one-shot run). */
-  onReport?: (report: Report) => void;
-}
-
-export interface ScreenOutcome {
-  /** The last finished run; undefined when none finished. */
-  report?: Report;
-  /** Quit while a run was going (exit 130). */
-  interrupted: boolean;
-}
-
-export async function renderScreen(first: Prepared, io: Io, opts: ScreenOptions): Promise<ScreenOutcome> {
-  const targetFor = (p: Prepared) => p.redactor.deep(targetOf(p.settings, p.options.cwd, p.config));
-  const store = createScreenStore({
-    version: VERSION,
-    target: targetFor(first),
-    demo: first.options.demo,
-    interactive: opts.interactive,
-    canFix: opts.onFix !== undefined,
-    color: opts.color,
-    watchSeconds: opts.watchSeconds,
-    watching: opts.watching,
-  });
-  let current = first;
-  let report: Report | undefined;
-  let running = false;
-  let closed = false;
-  let watchTimer: NodeJS.Timeout | undefined;
-  let finish: (o: ScreenOutcome) => void = () => {};
-  const outcome = new Promise<ScreenOutcome>((resolve) => (finish = resolve));
-
-  const clock = setInterval(() => store.dispatch({ type: 'tick', now: Date.now() }), 1000);
-
-  const scheduleWatch = () => {
-    clearTimeout(watchTimer);
-    const { watch } = store.getState();
-    if (!watch.on || running || closed) return;
-    const ms = watch.seconds * 1000;
-    store.dispatch({ type: 'watch', on: true, nextAt: Date.now() + ms });
-    watchTimer = setTimeout(() => void rerun(), ms);
-  };
-
-  const runOnce = async (p: Prepared) => {
-    running = true;
-    store.dispatch({ type: 'run-start', target: targetFor(p), at: Date.now() });
-    try {
-      const r = await run(p, (event) => {
-        if (!closed) store.dispatch({ type: 'event', event, at: Date.now() });
-      });
-      if (closed) return;
-      report = r;
-      store.dispatch({ type: 'run-end', report: r, at: Date.now() });
-      opts.onReport?.(r);
-      const s = store.getState();
-      if (s.watch.on && accessChanged(s.changes)) {
-        store.dispatch({ type: 'watch', on: false });
-        store.dispatch({ type: 'message', text: 'Access changed; watch stopped.' });
-      }
-    } catch (err) {
-      store.dispatch({ type: 'run-error', message: `The run failed: ${(err as Error).message}` });
-    } finally {
-      running = false;
-    }
-    if (!opts.interactive) return quit();
-    scheduleWatch();
-  };
-
-  // Prepared afresh: a fixed .env, config or profile counts, and no answer is reused from memo.
-  const rerun = async () => {
-    if (running || closed) return;
-    clearTimeout(watchTimer);
-    try {
-      current = await prepare(current.options);
-    } catch (err) {
-      store.dispatch({ type: 'run-error', message: `Cannot re-run: ${(err as Error).message}` });
-      scheduleWatch();
-      return;
-    }
-    await runOnce(current);
-  };
-
-  const exportAs = (format: ExportFormat) => {
-    store.dispatch({ type: 'collapse' });
-    if (!report) return;
-    try {
-      const full = opts.saveReport(exportFileName(report, format), report);
-      store.dispatch({ type: 'message', text: `Report written to ${full}` });
-    } catch (err) {
-      store.dispatch({ type: 'message', text: `Export failed: ${(err as Error).message}`, tone: 'error' });
-    }
-  };
-
-  const quit = () => {
-    if (closed) return;
-    closed = true;
-    clearTimeout(watchTimer);
-    clearInterval(clock);
-    store.dispatch({ type: 'close' });
-    stdout.off('resize', onResize);
-    const interrupted = running;
-    // One turn for React to draw the closing frame (no key hints), then Ink restores the terminal.
-    setImmediate(() => {
-      instance.unmount();
-      void instance.waitUntilExit().finally(() => finish({ report, interrupted }));
-    });
-  };
-
-  const onIntent = (intent: Intent) => {
-    if (intent.type === 'quit') return quit();
-    if (intent.type === 'rerun') return void rerun();
-    if (intent.type === 'export') return exportAs(intent.format);
-    if (intent.type === 'watch') {
-      const on = !store.getState().watch.on;
-      store.dispatch({ type: 'watch', on });
-      if (on) scheduleWatch();
-      else clearTimeout(watchTimer);
-      return;
-    }
-    if (intent.type === 'fix' && opts.onFix && report && !running) {
-      const r = report;
-      void opts.onFix(r).then(() => rerun(), (err: Error) => store.dispatch({ type: 'message', text: `Fix failed: ${err.message}`, tone: 'error' }));
-    }
-  };
-
+export function mountScreen(session: Session, io: Io, written = 0): Promise<ScreenOutcome> {
   // A terminal made narrower re-wraps the lines already drawn, so Ink's erase (by line count) would
   // leave pieces of the old frame above the new one: clear the screen first, Ink redraws from the top.
   const stdout = io.stdout as NodeJS.WriteStream;
@@ -160,17 +17,21 @@ export async function renderScreen(first: Prepared, io: Io, opts: ScreenOptions)
   stdout.on('resize', onResize);
 
   // The early header is replaced by the first frame, which draws the same lines in the same place.
-  if (opts.written) io.stdout.write(`\u001b[${opts.written}A\r\u001b[J`);
-  const instance = render(<App store={store} onIntent={onIntent} />, {
+  if (written > 0) stdout.write(`\u001b[${written}A\r\u001b[J`);
+  const instance = render(<App store={session.store} onIntent={session.onIntent} />, {
     stdout,
     stderr: io.stderr as NodeJS.WriteStream,
     stdin: io.stdin as NodeJS.ReadStream,
     patchConsole: false,
-    // Ctrl-C is a key like q: the exit code must be the last run's (or 130 mid-run), decided here.
+    // Ctrl-C is a key like q: the exit code must be the last run's (or 130 mid-run), decided there.
     exitOnCtrlC: false,
     // Spinners and countdowns need no more; fewer redraws, no flicker.
     maxFps: 15,
   });
-  void runOnce(current);
-  return outcome;
+  session.attach(async () => {
+    stdout.off('resize', onResize);
+    instance.unmount();
+    await instance.waitUntilExit();
+  });
+  return session.outcome;
 }

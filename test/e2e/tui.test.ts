@@ -98,7 +98,7 @@ describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('the interactive screen un
   }, 600_000);
 
   it('select and expand (a fix command and the HTTP exchanges show), the plan, the keys; q exits 1 after a failing run', async () => {
-    const t = start(['--demo', 'viewer'], { width: 100 });
+    const t = start(['--demo', 'viewer', '--timeout', '20000'], { width: 100 });
     try {
       await t.wait(DONE);
       t.keys('j', 'j', 'j', 'j');
@@ -132,7 +132,7 @@ describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('the interactive screen un
       const cwd = tempDir('lsd-tui-');
       writeFileSync(path.join(cwd, '.langsmith-doctorrc.json'), JSON.stringify({ regions: emu.urls.regions }));
       const env = scenario.env(emu.urls);
-      const t = start(['--watch', '600'], { width: 120, cwd, env });
+      const t = start(['--watch', '600', '--timeout', '20000'], { width: 120, cwd, env });
       try {
         const first = await t.wait(DONE);
         expect(first).toMatch(/^Stage: read-only · tier read-only/m);
@@ -155,7 +155,7 @@ describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('the interactive screen un
   }, 90_000);
 
   it('e exports a report to the working folder (format asked, path shown, key masked); q exits 0 after a clean run', async () => {
-    const t = start(['--demo', 'healthy-admin'], { width: 120 });
+    const t = start(['--demo', 'healthy-admin', '--timeout', '20000'], { width: 120 });
     try {
       await t.wait(DONE);
       t.keys('e');

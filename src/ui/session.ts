@@ -1,0 +1,171 @@
+// The screen's controller, without Ink: runs the diagnosis into the store (starting before Ink has
+// even loaded) and carries out what the keys ask for: re-run (prepared afresh), watch, export,
+// fix, quit. render.tsx mounts Ink on it.
+import type { Io } from '../core/io.js';
+import { prepare, run, targetOf, type Prepared } from '../doctor.js';
+import { accessChanged } from '../report/changes.js';
+import type { Report } from '../report/model.js';
+import { VERSION } from '../version.js';
+import type { Intent } from './keymap.js';
+import { exportFileName } from './lines.js';
+import { createScreenStore, type ExportFormat, type ScreenStore } from './store.js';
+
+export interface ScreenOptions {
+  /** Keys are read (stdin is a terminal). Without them the screen shows one run and ends. */
+  interactive: boolean;
+  color: boolean;
+  /** Seconds between watch runs (`w`, or `--watch` which starts with watching on). */
+  watchSeconds: number;
+  watching?: boolean;
+  /** Writes a report file (redacted, atomically; the command's --report writer) and returns its full path. */
+  saveReport: (file: string, report: Report) => string;
+  /** The `f` key: given by the command that can fix (then `?` lists it); absent, `f` does nothing. */
+  onFix?: (report: Report) => Promise<void>;
+}
+
+export interface ScreenOutcome {
+  /** The last finished run; undefined when none finished. */
+  report?: Report;
+  /** Quit while a run was going (exit 130). */
+  interrupted: boolean;
+}
+
+/** What the Ink side needs: the store to draw, where keys go, and how to let go of the terminal. */
+export interface Session {
+  store: ScreenStore;
+  onIntent(intent: Intent): void;
+  /** Ink is up: quitting unmounts it (and waits for the terminal to be restored). */
+  attach(release: () => Promise<void>): void;
+  outcome: Promise<ScreenOutcome>;
+}
+
+export function startSession(first: Prepared, _io: Io, opts: ScreenOptions): Session {
+  const targetFor = (p: Prepared) => p.redactor.deep(targetOf(p.settings, p.options.cwd, p.config));
+  const store = createScreenStore({
+    version: VERSION,
+    target: targetFor(first),
+    demo: first.options.demo,
+    interactive: opts.interactive,
+    canFix: opts.onFix !== undefined,
+    color: opts.color,
+    watchSeconds: opts.watchSeconds,
+    watching: opts.watching,
+  });
+  let current = first;
+  let report: Report | undefined;
+  let running = false;
+  let closed = false;
+  let watchTimer: NodeJS.Timeout | undefined;
+  let release: (() => Promise<void>) | undefined;
+  let pendingQuit: (() => void) | undefined;
+  let finish: (o: ScreenOutcome) => void = () => {};
+  const outcome = new Promise<ScreenOutcome>((resolve) => (finish = resolve));
+
+  const clock = setInterval(() => store.dispatch({ type: 'tick', now: Date.now() }), 1000);
+
+  const scheduleWatch = () => {
+    clearTimeout(watchTimer);
+    const { watch } = store.getState();
+    if (!watch.on || running || closed) return;
+    const ms = watch.seconds * 1000;
+    store.dispatch({ type: 'watch', on: true, nextAt: Date.now() + ms });
+    watchTimer = setTimeout(() => void rerun(), ms);
+  };
+
+  const runOnce = async (p: Prepared) => {
+    running = true;
+    store.dispatch({ type: 'run-start', target: targetFor(p), at: Date.now() });
+    try {
+      const r = await run(p, (event) => {
+        if (!closed) store.dispatch({ type: 'event', event, at: Date.now() });
+      });
+      if (closed) return;
+      report = r;
+      store.dispatch({ type: 'run-end', report: r, at: Date.now() });
+      const s = store.getState();
+      if (s.watch.on && accessChanged(s.changes)) {
+        store.dispatch({ type: 'watch', on: false });
+        store.dispatch({ type: 'message', text: 'Access changed; watch stopped.' });
+      }
+    } catch (err) {
+      store.dispatch({ type: 'run-error', message: `The run failed: ${(err as Error).message}` });
+    } finally {
+      running = false;
+    }
+    if (!opts.interactive) return quit();
+    scheduleWatch();
+  };
+
+  // Prepared afresh: a fixed .env, config or profile counts, and no answer is reused from memo.
+  const rerun = async () => {
+    if (running || closed) return;
+    clearTimeout(watchTimer);
+    try {
+      current = await prepare(current.options);
+    } catch (err) {
+      store.dispatch({ type: 'run-error', message: `Cannot re-run: ${(err as Error).message}` });
+      scheduleWatch();
+      return;
+    }
+    await runOnce(current);
+  };
+
+  const exportAs = (format: ExportFormat) => {
+    store.dispatch({ type: 'collapse' });
+    if (!report) return;
+    try {
+      const full = opts.saveReport(exportFileName(report, format), report);
+      store.dispatch({ type: 'message', text: `Report written to ${full}` });
+    } catch (err) {
+      store.dispatch({ type: 'message', text: `Export failed: ${(err as Error).message}`, tone: 'error' });
+    }
+  };
+
+  const quit = () => {
+    if (closed) return;
+    if (!release) {
+      // Ink is still loading: quit as soon as it is up (a one-shot run can end before that).
+      pendingQuit = quit;
+      return;
+    }
+    closed = true;
+    clearTimeout(watchTimer);
+    clearInterval(clock);
+    store.dispatch({ type: 'close' });
+    const interrupted = running;
+    const letGo = release;
+    // One turn for React to draw the closing frame (no key hints), then Ink restores the terminal.
+    setImmediate(() => void letGo().finally(() => finish({ report, interrupted })));
+  };
+
+  const onIntent = (intent: Intent) => {
+    if (intent.type === 'quit') return quit();
+    if (intent.type === 'rerun') return void rerun();
+    if (intent.type === 'export') return exportAs(intent.format);
+    if (intent.type === 'watch') {
+      const on = !store.getState().watch.on;
+      store.dispatch({ type: 'watch', on });
+      if (on) scheduleWatch();
+      else clearTimeout(watchTimer);
+      return;
+    }
+    if (intent.type === 'fix' && opts.onFix && report && !running) {
+      const r = report;
+      void opts.onFix(r).then(() => rerun(), (err: Error) => store.dispatch({ type: 'message', text: `Fix failed: ${err.message}`, tone: 'error' }));
+    }
+  };
+
+  void runOnce(current);
+  return {
+    store,
+    onIntent,
+    attach(r) {
+      release = r;
+      if (pendingQuit) {
+        pendingQuit = undefined;
+        quit();
+      }
+    },
+    outcome,
+  };
+}
