@@ -87,8 +87,10 @@ export default defineChecker({
       });
     }
     if (codes.has('NO_PLAN')) {
-      return refuse(ctx, 'NO_PLAN', `The organisation has no active plan, so workspace calls are refused: ${said}`, {
-        fix: { text: 'An organisation admin picks a plan in Settings → Usage and Billing (the free Developer plan counts).', commands: ['langsmith-doctor --watch 60   # confirms as soon as a plan is active'] }, evidence,
+      // sdk-audit #1: the one public report of this body was an upload sent with no key at all; this
+      // probe did send one, so "the organisation has no plan" stays a hypothesis, said as one.
+      return refuse(ctx, 'NO_PLAN', `LangSmith refused the key with "no plan found": ${said}. The one public report of this answer was a request sent without a key; this one carried a key, so the likely reading is that the organisation has no active plan (a hypothesis: check it in Settings → Usage and Billing)`, {
+        fix: { text: 'Check the organisation\'s plan in Settings → Usage and Billing (the free Developer plan counts); if a plan is active, check that the app sends this same key (LANGSMITH_API_KEY where it runs).', commands: ['langsmith-doctor --watch 60   # confirms as soon as a plan is active'] }, evidence,
       });
     }
     if (codes.has('WORKSPACE_REQUIRED')) return workspaceRequired(ctx, said, evidence);
