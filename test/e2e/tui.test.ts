@@ -113,7 +113,7 @@ describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('the interactive screen un
       t.keys('p');
       const plan = await t.wait(/Plan for stage read-only/);
       expect(plan).toMatch(/^ {2}1\. Ask a workspace admin for the Editor role/m);
-      expect(plan).toMatch(/^ {7}export LANGSMITH_TRACING=false$/m);
+      expect(plan).toMatch(/^ {7}export LANGSMITH_FAILED_TRACES_DIR=\.\/failed-traces$/m);
       t.keys('p', '?');
       const keys = await t.wait(/^Keys$/m);
       expect(keys).toContain('re-run everything');
