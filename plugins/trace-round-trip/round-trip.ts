@@ -1,7 +1,6 @@
 // The round trip's steps: create a throwaway project, send one run the way the SDK does, read it
 // back until it appears or the time runs out, look for it in the key's other workspaces, and
 // delete every project it made. What happened at each step is recorded; findings are made elsewhere.
-import { randomUUID } from 'node:crypto';
 import { excerpt, PROBES, type DoctorContext, type ProbeResponse } from '../../src/index.js';
 
 /** One request as the findings show it: where it went, with which workspace header, what came back. */
@@ -76,7 +75,7 @@ export async function roundTrip(ctx: DoctorContext, ws: { readsIn: Workspace | n
   const { http } = ctx;
   const plan = timePlan(http.timeoutMs);
   const header = ctx.settings.workspaceId.value ?? null;
-  const name = `${PROBE_PREFIX}${randomUUID()}`;
+  const name = `${PROBE_PREFIX}${globalThis.crypto.randomUUID()}`;
   const rt: RoundTrip = { project: { name, id: null }, step: 'create', create: placeholder('POST', '/sessions', header), deletes: [] };
 
   const created = await http.request({
@@ -90,7 +89,7 @@ export async function roundTrip(ctx: DoctorContext, ws: { readsIn: Workspace | n
 
   try {
     rt.step = 'ingest';
-    const runId = randomUUID();
+    const runId = globalThis.crypto.randomUUID();
     const ingest = await sendRun(ctx, runId, name, header);
     rt.ingest = ingest;
     if (ingest.status === null || ingest.status >= 300) return rt;
