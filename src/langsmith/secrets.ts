@@ -148,8 +148,9 @@ export function jsonSecrets(text: string): string[] {
   const visit = (v: unknown, name: string, depth: number) => {
     if (depth > 20 || out.length > 200) return;
     if (typeof v === 'string') {
-      // `api_key_env` names the variable that holds the key: a name, which must stay readable.
-      const variableName = /_env$/i.test(name) && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v);
+      // `api_key_env` names the variable that holds the key: a name, which must stay readable. Only
+      // an upper-case name counts: a key pasted there by mistake (lsv2_…) is still masked.
+      const variableName = /_env$/i.test(name) && /^[A-Z_][A-Z0-9_]*$/.test(v);
       if ((SECRET_NAME.test(name) || /key|token|secret|password/i.test(name) || /^https?:\/\//i.test(name)) && !isTemplateText(v) && !variableName) out.push(v);
       out.push(...urlCredentials(v).map((s) => s.value));
       return;

@@ -1,3 +1,4 @@
+import { jsonSecrets } from '../../src/langsmith/secrets.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -164,6 +165,9 @@ describe('settings resolution follows the installed SDK versions (sdk-audit #2-#
     expect(refresh.key.value).toBeUndefined();
     expect(refresh.profileKeyGap?.state).toBe('refresh-only');
     expect(JSON.stringify(refresh)).not.toContain('rt-1234567890abcdef');
+    // A key pasted into api_key_env by mistake is still a secret to the redactor; a variable name is not.
+    expect(jsonSecrets(JSON.stringify({ profiles: { default: { api_key_env: A } } }))).toContain(A);
+    expect(jsonSecrets(JSON.stringify({ profiles: { default: { api_key_env: 'ACME_LS_KEY' } } }))).not.toContain('ACME_LS_KEY');
     // An api_key beside them wins, as in the SDK.
     expect(at({}, [], profile({ api_key: A, api_key_env: 'X' })).key.value).toBe(A);
   });
