@@ -21,6 +21,7 @@ import { environmentOf, summarize, type Report, type ReportTarget } from './repo
 import { nameSelfIn } from './core/invocation.js';
 import { TOOL_NAME, VERSION } from './version.js';
 import { builtinCheckers } from '../plugins/builtin.js';
+import { monotonicMs } from './core/clock.js';
 
 export interface DoctorOptions {
   cwd: string;
@@ -112,7 +113,7 @@ export async function prepare(options: DoctorOptions): Promise<Prepared> {
 export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): Promise<Report> {
   const { settings, options, redactor } = prepared;
   const startedAt = new Date();
-  const started = performance.now();
+  const started = monotonicMs();
   const http = makeHttp(prepared);
   void prefetch(prepared, http);
   const results = await runCheckers(prepared.entries, {
@@ -141,7 +142,7 @@ export async function run(prepared: Prepared, onEvent?: (e: RunEvent) => void): 
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: VERSION },
     startedAt: startedAt.toISOString(),
-    durationMs: Math.round(performance.now() - started),
+    durationMs: Math.round(monotonicMs() - started),
     ...(options.demo ? { demo: options.demo } : {}),
     target: targetOf(settings, options.cwd, prepared.config),
     environment: environmentOf(options.env, all),

@@ -11,6 +11,7 @@ import { capTail, countNewlines, explainBytes, isLangSmithProblem, MAX_ANALYSED_
 import { secretRedactor, secretsOfVariables } from '../langsmith/secrets.js';
 import { renderExplainText } from '../report/explain-text.js';
 import { nameSelfIn } from '../core/invocation.js';
+import { uiVendorReady } from '../ui-vendor.js';
 import { TOOL_NAME } from '../version.js';
 
 export async function explainCommand(args: ParsedArgs, io: Io): Promise<number> {
@@ -44,6 +45,7 @@ export async function explainCommand(args: ParsedArgs, io: Io): Promise<number> 
   if (mode === 'json') {
     io.stdout.write(JSON.stringify(redactor.deep({ schemaVersion: 1, findings: result.findings, input: result.input }), null, 2) + '\n');
   } else if (mode === 'interactive') {
+    await uiVendorReady();
     const { renderExplainInteractive } = await import('../ui/render-explain.js');
     await renderExplainInteractive(redactor.deep(result), fromStdin ? 'stdin' : file, io);
   } else {

@@ -9,6 +9,7 @@ import { run, targetOf, type Prepared } from '../doctor.js';
 import type { Report } from '../report/model.js';
 import { renderCheck, renderConclusion, renderHeader, toAscii } from '../report/text.js';
 import { titleLine } from '../ui/title.js';
+import { uiVendorReady } from '../ui-vendor.js';
 import { VERSION } from '../version.js';
 import { saveReport } from './report-file.js';
 
@@ -78,7 +79,7 @@ async function runScreen(prepared: Prepared, io: Io, extras: ScreenExtras): Prom
   // Ink and React take a while to load: start loading them now, show the header meanwhile (drawn
   // by the function the screen uses, so the first frame replaces it line for line), and start the
   // run without waiting for them.
-  const ink = import('../ui/render.js');
+  const ink = uiVendorReady().then(() => import('../ui/render.js'));
   const [{ headerLines, planLines }, { startSession }] = await Promise.all([import('../ui/lines.js'), import('../ui/session.js')]);
   const target = prepared.redactor.deep(targetOf(prepared.settings, prepared.options.cwd, prepared.config));
   const width = screenWidth(io);

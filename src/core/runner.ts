@@ -13,6 +13,7 @@ import {
 } from './checker.js';
 import { timerMs } from './guard.js';
 import { toPlainData } from './plain-data.js';
+import { monotonicMs } from './clock.js';
 
 export interface RunEntry {
   checker: Checker;
@@ -115,9 +116,9 @@ export async function runCheckers<Settings, Http>(
     return limit(async () => {
       if (runAbort.signal.aborted) return { ...base, status: 'error', summary: 'not started: the run reached its deadline', findings: [], durationMs: 0 };
       emit({ type: 'start', id: checker.id, index });
-      const started = performance.now();
+      const started = monotonicMs();
       const outcome = await runWithTimeout(checker, entry, prereqs, opts, runAbort.signal);
-      const durationMs = Math.round(performance.now() - started);
+      const durationMs = Math.round(monotonicMs() - started);
       return applyIgnore({ ...base, ...outcome, durationMs }, ignore);
     });
   };

@@ -4,6 +4,7 @@
 import { cut, mapStrings, MAX_BODY_BYTES, MAX_FIELD_CHARS, MAX_HEADER_CHARS, readBounded, retryAfterSeconds } from './body.js';
 import { isLoopbackAddress } from './addresses.js';
 import { createDispatchers, createResolver, loadUndici, type LookupFn, type ResolvedAddress } from './transport.js';
+import { monotonicMs } from '../core/clock.js';
 
 export type NetworkCode =
   | 'DNS_FAILURE'
@@ -194,13 +195,13 @@ export function createHttp(opts: HttpOptions): Http {
     const method = req.method ?? 'GET';
     const base = (req.base ?? opts.endpoint ?? '').replace(/\/+$/, '');
     const url = req.url ?? `${base}${req.v1 ? v1Path(base, req.path ?? '') : req.path ?? ''}`;
-    const started = performance.now();
+    const started = monotonicMs();
     // Listed at once, so a request still in flight when the run ends is in the report too.
     const entry: TranscriptEntry = { method, url, durationMs: 0, unfinished: true };
     transcript.push(entry);
     startedAt.set(entry, started);
     const done = (r: Omit<ProbeResponse, 'durationMs' | 'method' | 'url'>, headersSent?: Record<string, string>, via?: string): ProbeResponse => {
-      const durationMs = Math.round(performance.now() - started);
+      const durationMs = Math.round(monotonicMs() - started);
       const res: ProbeResponse = { method, url, durationMs, ...r, ...(via ? { proxy: via } : {}) };
       delete entry.unfinished;
       Object.assign(entry, {
@@ -371,7 +372,7 @@ export function createHttp(opts: HttpOptions): Http {
     ));
 
   const transcriptSnapshot = (): TranscriptEntry[] =>
-    transcript.map((e) => (e.unfinished ? { ...e, durationMs: Math.round(performance.now() - (startedAt.get(e) ?? performance.now())) } : { ...e }));
+    transcript.map((e) => (e.unfinished ? { ...e, durationMs: Math.round(monotonicMs() - (startedAt.get(e) ?? monotonicMs())) } : { ...e }));
 
   return {
     offline: opts.offline,

@@ -2,8 +2,8 @@
 // checked is the address the socket connects to), direct or through the configured proxy.
 import type dns from 'node:dns';
 import { createRequire } from 'node:module';
-import net from 'node:net';
-import { ipLiteral } from './addresses.js';
+import type net from 'node:net';
+import { ipFamily, ipLiteral } from './addresses.js';
 
 export interface ResolvedAddress {
   address: string;
@@ -31,7 +31,7 @@ export function createResolver(lookup: LookupFn = systemLookup): Resolver {
   const resolve = (hostname: string): Promise<ResolvedAddress[]> => {
     const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
     const literal = ipLiteral(host);
-    if (literal) return Promise.resolve([{ address: literal, family: net.isIP(literal) }]);
+    if (literal) return Promise.resolve([{ address: literal, family: ipFamily(literal) }]);
     let p = memo.get(host);
     if (!p) {
       p = lookup(host).then((addrs) => {
