@@ -44,6 +44,9 @@ export const FRAGMENT_LENGTH = 8;
 const MIN_FRAGMENT_SECRET = 16;
 /** Characters a token-like secret is made of: a masked fragment is widened over these. */
 const TOKEN_CHAR = /[A-Za-z0-9_-]/;
+/** Distinct strings remembered with their redacted form, and the longest remembered (~5 MB at most). */
+const MEMO_LIMIT = 5000;
+const MEMO_MAX_LENGTH = 1000;
 
 export function createRedactor(opts: RedactorOptions = {}): Redactor {
   const defaultMask = opts.mask ?? (() => '[redacted]');
@@ -56,6 +59,10 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
   /** Pieces of token-like secrets that hold hidden characters. */
   const fragments = new Set<string>();
   const fragmentStarts = new Set<string>();
+  // A report repeats its keys and many values: each distinct string is redacted once (the rules
+  // are ~10 regular expressions, and their cost is per call, not per character). Forgotten when
+  // a secret is added; bounded, for the long-lived interactive screen.
+  const done = new Map<string, string>();
 
   const addForm = (form: string, shown: string) => {
     if (form.length < MIN_SECRET_LENGTH || forms.has(form)) return;
@@ -83,6 +90,7 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
   };
   const add = (s: string | undefined, mask?: (s: string) => string) => {
     if (typeof s !== 'string') return;
+    done.clear();
     const m = mask ?? defaultMask;
     // Short values would mangle ordinary words; they are not keys anyone could use anyway.
     addOne(s, m);
@@ -115,6 +123,15 @@ export function createRedactor(opts: RedactorOptions = {}): Redactor {
   };
 
   const text = (value: string): string => {
+    const known = done.get(value);
+    if (known !== undefined) return known;
+    const out = redactText(value);
+    if (value.length > MEMO_MAX_LENGTH) return out;
+    if (done.size >= MEMO_LIMIT) done.clear();
+    done.set(value, out);
+    return out;
+  };
+  const redactText = (value: string): string => {
     let out = value;
     // Longest first, so a quoted form is replaced before the bare key inside it.
     sorted ??= [...forms.keys()].sort((a, b) => b.length - a.length);
