@@ -66,6 +66,8 @@ const [floorRow, jsonRow] = await interleaved([
 rows.push(floorRow);
 rows.push(await median('`--version`', [cli, '--version'], { cwd: dir }));
 rows.push(jsonRow);
+// What the code cache saves (src/launch): the same run compiling the whole bundle, as a first run does.
+rows.push(await median('`--json --offline`, without the code cache (first run)', [cli, '--json', '--offline'], { cwd: dir, env: { NODE_DISABLE_COMPILE_CACHE: '1' } }));
 if (process.argv.includes('--startup')) {
   // `npm run bench -- --startup`: only the start-up rows (quick to repeat while the machine is quiet).
   printTable(rows);

@@ -18,7 +18,9 @@ export default defineChecker<{ python?: boolean }>({
   async run(ctx) {
     const cwd = ctx.cwd;
     const pathPython = ctx.options.python !== false;
-    const found: InstalledSdk[] = detectSdks(ctx.env, cwd, { pathPython });
+    // The settings were resolved with the SDKs found the same way (PATH's python3 included): read
+    // the file system once per run, not twice.
+    const found: InstalledSdk[] = pathPython ? [...ctx.settings.sdks] : detectSdks(ctx.env, cwd, { pathPython });
     const js = found.find((x) => x.language === 'js');
     // A python3 whose layout the file system does not tell is asked (slow, so only then).
     if (pathPython && !found.some((x) => x.language === 'python')) {
