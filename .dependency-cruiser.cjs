@@ -40,6 +40,20 @@ module.exports = {
       to: { path: '^src/commands/' },
     },
     {
+      name: 'launcher-stands-alone',
+      severity: 'error',
+      comment: 'src/launch starts the bundle with the code cache: it shares no module with the doctor, and nothing imports it.',
+      from: { path: '^src/launch/' },
+      to: { path: '^src/', pathNot: '^src/launch/' },
+    },
+    {
+      name: 'nothing-imports-the-launcher',
+      severity: 'error',
+      comment: 'The launcher is its own entry point (dist/cli.js); the doctor never loads it.',
+      from: { path: '^(src|plugins)/', pathNot: '^src/launch/' },
+      to: { path: '^src/launch/' },
+    },
+    {
       name: 'checkers-use-public-api',
       severity: 'error',
       comment: 'Built-in checkers use only the public plugin API (src/index.ts), as third-party plugins must.',

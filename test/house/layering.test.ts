@@ -46,10 +46,12 @@ describe('layering', () => {
       'src/commands/a.ts': "import { b } from './b.js';\nexport const a = b;\n",
       'src/commands/b.ts': "import { a } from './a.js';\nexport const b = a;\n",
       'plugins/mine/index.ts': "import { engine } from '../../src/core/engine.js';\nexport default engine;\n",
+      'src/launch/main.ts': "import { api } from '../index.js';\nexport const start = api;\n",
+      'src/doctor.ts': "import { start } from './launch/main.js';\nexport const doctor = start;\n",
     });
     const { code, out } = await cruise(dir);
     expect(code).not.toBe(0);
-    for (const rule of ['core-knows-nothing-above', 'ui-only-from-commands', 'no-cycles', 'checkers-use-public-api']) {
+    for (const rule of ['core-knows-nothing-above', 'ui-only-from-commands', 'no-cycles', 'checkers-use-public-api', 'launcher-stands-alone', 'nothing-imports-the-launcher']) {
       expect(out).toContain(rule);
     }
   }, 60_000);
