@@ -1,16 +1,16 @@
 // Where the launcher keeps V8's code cache, and how it reads and writes it. Nothing here may fail
 // a run: a cache that cannot be used is a cache that is not there.
 import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /**
  * The folder this user's caches live in: <tmp>/langsmith-doctor-<uid>, made 0700 and used only if
  * it is a real folder of this user's that nobody else may write (the check tmux makes for its
  * socket folder). A cache someone else could write would let them choose the code we run.
  */
-export function cacheFolder(tmp = os.tmpdir(), uid = process.getuid?.()): string | undefined {
-  const dir = path.join(tmp, uid === undefined ? 'langsmith-doctor' : `langsmith-doctor-${uid}`);
+export function cacheFolder(tmp = tmpdir(), uid = process.getuid?.()): string | undefined {
+  const dir = join(tmp, uid === undefined ? 'langsmith-doctor' : `langsmith-doctor-${uid}`);
   try {
     mkdirSync(dir, { mode: 0o700 });
   } catch (err) {

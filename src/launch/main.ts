@@ -5,28 +5,31 @@
 // Node 22+ has a compile cache of its own (module.enableCompileCache). Node 20 has none: there the
 // bundle is compiled with vm.Script and the cache V8 made on an earlier run. With
 // NODE_DISABLE_COMPILE_CACHE set (Node's own switch), or no private cache folder, a plain require.
+// Named imports only: a default import of a built-in makes the bundler copy all its properties.
 import { readFileSync } from 'node:fs';
-import Module, { createRequire } from 'node:module';
-import path from 'node:path';
-import vm from 'node:vm';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Script } from 'node:vm';
 import { cacheFolder, readCache, writeCache } from './code-cache.js';
 
 /** Set by the build: a hash of dist/doctor.cjs, so a new build never meets an old cache. */
 declare const BUNDLE_ID: string;
 
-const bundle = path.join(__dirname, 'doctor.cjs');
+const bundle = join(__dirname, 'doctor.cjs');
 const nodeRequire = createRequire(bundle);
-type Compile = { enableCompileCache?: (dir?: string) => unknown };
+// Module.wrap, and Node 22's compile cache (absent from Node 20 and its types).
+const nodeModule = nodeRequire('node:module') as { wrap(source: string): string; enableCompileCache?: () => unknown };
+const enableCompileCache = nodeModule.enableCompileCache;
 
 const IMPORT = Symbol.for('langsmith-doctor.import');
 const VERSION_OR_HELP = new Set(['--version', '-v', '--help', '-h', 'help']);
 
 /** Node 20: compile with the cached code when V8 accepts it; make the cache after a run that had none. */
 function runWithV8Cache(dir: string): void {
-  const file = path.join(dir, `doctor-${BUNDLE_ID}-${process.version}-${process.arch}.cache`);
+  const file = join(dir, `doctor-${BUNDLE_ID}-${process.version}-${process.arch}.cache`);
   const cachedData = readCache(file);
   const source = readFileSync(bundle, 'utf8');
-  const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
+  const script = new Script(nodeModule.wrap(source), { filename: bundle, cachedData });
   // A cache made by `--version` or `--help` would hold little of the doctor: wait for a real run.
   const thin = process.argv.slice(2).some((a) => VERSION_OR_HELP.has(a));
   if ((cachedData === undefined || script.cachedDataRejected) && !thin) {
@@ -51,9 +54,8 @@ function launch(): void {
 
 function start(): void {
   const off = Boolean(process.env.NODE_DISABLE_COMPILE_CACHE);
-  const compile = Module as unknown as Compile;
-  if (!off && typeof compile.enableCompileCache === 'function') {
-    compile.enableCompileCache();
+  if (!off && typeof enableCompileCache === 'function') {
+    enableCompileCache();
     nodeRequire(bundle);
     return;
   }
