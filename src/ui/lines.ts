@@ -7,7 +7,7 @@ import { exchangesOf } from '../report/exchanges.js';
 import type { Report, ReportTarget } from '../report/model.js';
 import { SEVERITY_GLYPH, oneLine } from '../report/text.js';
 import { keyList } from './keymap.js';
-import { breakLine, truncate, wrap } from './layout.js';
+import { breakLine, stringWidth, truncate, wrap } from './layout.js';
 import { titleLine } from './title.js';
 import type { ExportFormat, ScreenState } from './store.js';
 
@@ -184,7 +184,19 @@ export function footerLines(state: ScreenState, width: number): Line[] {
   const hints = state.view === 'list'
     ? `↑↓ select · Enter expand · ← collapse · p plan · r re-run · w watch · e export${fixOffered(state) ? ' · f fix' : ''} · ? keys · q quit`
     : state.view === 'fix' && state.fix ? fixHints(state.fix) : `↑↓ scroll · Esc back · q quit`;
-  out.push(line(hints, width, 'dim'));
+  // Packed at the separators: a narrow terminal gets two lines of hints rather than a cut one.
+  for (const text of packed(hints.split(' · '), ' · ', width)) out.push(line(text, width, 'dim'));
+  return out;
+}
+
+/** Items joined with `sep`, a new line whenever the next would pass `width`. */
+function packed(items: string[], sep: string, width: number): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const last = out.length - 1;
+    if (last >= 0 && stringWidth(out[last] + sep + item) <= width) out[last] += sep + item;
+    else out.push(item);
+  }
   return out;
 }
 

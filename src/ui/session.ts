@@ -86,10 +86,11 @@ export function startSession(first: Prepared, _io: Io, opts: ScreenOptions): Ses
       r = await run(p, (event) => {
         if (!closed) store.dispatch({ type: 'event', event, at: Date.now() });
       });
+      // Known with the run's end, so the key hints never offer `f` a moment late (or wrongly).
+      const fixable = await fixableOf(r, p);
       if (closed) return undefined;
       report = r;
-      store.dispatch({ type: 'run-end', report: r, at: Date.now(), baseline });
-      void checkFixable(r, p);
+      store.dispatch({ type: 'run-end', report: r, at: Date.now(), baseline, fixable });
       const s = store.getState();
       if (s.watch.on && accessChanged(s.changes)) {
         store.dispatch({ type: 'watch', on: false });
@@ -154,16 +155,15 @@ export function startSession(first: Prepared, _io: Io, opts: ScreenOptions): Ses
   // -- the `f` key: a dry-run plan in the fix view; `y` writes it and re-runs ---------------------
 
   /** Whether `f` has anything to show for this run (the hint line offers it only then). */
-  const checkFixable = async (r: Report, p: Prepared) => {
-    if (!opts.fixer || !opts.interactive) return;
-    let fixable = false;
+  async function fixableOf(r: Report, p: Prepared): Promise<boolean> {
+    if (!opts.fixer || !opts.interactive) return false;
     try {
-      fixable = (await opts.fixer.offer(r, p)).fixes > 0;
+      return (await opts.fixer.offer(r, p)).fixes > 0;
     } catch {
       // The key still answers (and says why) when pressed.
+      return false;
     }
-    if (report === r && !closed) store.dispatch({ type: 'fixable', fixable });
-  };
+  }
 
   const openFix = async (workspaceId?: string) => {
     if (!opts.fixer || !report || running || fixing || closed) return;

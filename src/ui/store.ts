@@ -59,7 +59,7 @@ export type Action =
   | { type: 'run-start'; target: ReportTarget; at: number }
   | { type: 'event'; event: RunEvent; at: number }
   /** `baseline`: the run to compare with (after a fix: the run before the edits, even across a rollback's re-run). */
-  | { type: 'run-end'; report: Report; at: number; baseline?: Report }
+  | { type: 'run-end'; report: Report; at: number; baseline?: Report; fixable?: boolean }
   | { type: 'run-error'; message: string }
   | { type: 'move'; delta: number }
   | { type: 'expand' }
@@ -70,7 +70,6 @@ export type Action =
   | { type: 'tick'; now: number }
   | { type: 'message'; text: string; tone?: 'info' | 'error' }
   | { type: 'close' }
-  | { type: 'fixable'; fixable: boolean }
   | { type: 'fix-open'; offer: FixOfferView }
   | { type: 'fix-pick'; delta: number }
   | { type: 'fix-applying' }
@@ -128,6 +127,7 @@ export function reduce(state: ScreenState, action: Action): ScreenState {
         report,
         rows,
         changes: base ? changesBetween(base, report) : [],
+        fixable: action.fixable ?? false,
         selected: keep >= 0 ? keep : clamp(state.selected, 0, Math.max(0, rows.length - 1)),
         now: action.at,
       };
@@ -156,8 +156,6 @@ export function reduce(state: ScreenState, action: Action): ScreenState {
       return { ...state, message: { text: action.text, tone: action.tone ?? 'info' } };
     case 'close':
       return { ...state, closed: true, view: state.view === 'export' || state.view === 'fix' ? 'list' : state.view };
-    case 'fixable':
-      return { ...state, fixable: action.fixable };
     case 'fix-open':
       return { ...state, view: 'fix', fix: { ...action.offer, pick: 0 }, scroll: 0, message: undefined, fixNotes: [] };
     case 'fix-pick':
