@@ -96,6 +96,8 @@ export function fixLines(fix: NonNullable<ScreenState['fix']>, width: number): L
   const files = fix.files.join(', ');
   if (fix.files.length > 0) {
     out.push(...wrapped(`y writes ${files} (a backup is kept beside each file) and re-runs the checks · n or Esc leaves, nothing changes`, width, '  ', '  ', 'info'));
+  } else if (fix.choices.length > 0) {
+    out.push(...wrapped('Pick a workspace below to see the edit that sets it · Esc leaves, nothing changes', width, '  ', '  ', 'info'));
   } else {
     out.push(...wrapped('Nothing here can be fixed by editing a file: what is left is manual (or for your shell), as below. Esc leaves.', width, '  ', '  ', 'info'));
   }
