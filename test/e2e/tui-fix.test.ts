@@ -87,6 +87,28 @@ describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('the f key under tmux', ()
     }
   }, 120_000);
 
+  it('--demo: f shows what is left to do by hand (the scenario\'s settings are in no file), y writes nothing, Esc goes back', async () => {
+    const t = startTui(['--demo', 'viewer', '--timeout', '20000'], { width: WIDTH });
+    try {
+      await t.wait(DONE);
+      t.keys('f');
+      const view = await t.wait(/Fix \(dry run\)/);
+      for (const line of view.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(WIDTH);
+      expect(view).toContain('Nothing here can be fixed by editing a file');
+      expect(view.replace(/\n {4}/g, ' ')).toMatch(/^ {2}✋ TIER_READ_ONLY \(permission-tier\): cannot be fixed by a configuration edit\. Roles/m);
+      expect(view).toMatch(/^Esc back · ↑↓ scroll · q quit$/m);
+      t.keys('y');
+      t.keys('Escape');
+      const back = await t.wait(/(^| · )f fix( · |$)/m);
+      expect(back).not.toContain('Fix (dry run)');
+      expect(readdirSync(t.cwd)).toEqual([]);
+      t.keys('q');
+      expect(await t.exitCode()).toBe(1);
+    } finally {
+      t.close();
+    }
+  }, 90_000);
+
   it('a read-only .env: y shows the refusal, nothing is written, q exits with the unchanged run\'s code', async () => {
     const p = await euProject();
     chmodSync(p.envFile, 0o444);
