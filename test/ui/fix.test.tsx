@@ -238,6 +238,34 @@ describe('f on a real session with the --fix fixer', () => {
     expect(readdirSync(cwd)).toEqual([]);
   });
 
+  it('an edit the re-run does not confirm is rolled back: the file is restored, FIX_ROLLED_BACK shown, compared with the run before', async () => {
+    // The org moves to APAC while the user reads the diff: the EU endpoint the fix writes no longer helps.
+    const scenario = scenarios.find((s) => s.name === 'eu-key-on-us-default')!;
+    const world = structuredClone(scenario.world);
+    const emu = await startEmulator({ world });
+    emulators.push(emu);
+    const cwd = tempDir('lsd-ui-fix-');
+    writeFileSync(path.join(cwd, '.langsmith-doctorrc.json'), JSON.stringify({ regions: emu.urls.regions }));
+    const key = scenario.env(emu.urls).LANGSMITH_API_KEY!;
+    const env = `LANGSMITH_API_KEY=${key}\nLANGSMITH_TRACING=true\n`;
+    writeFileSync(path.join(cwd, '.env'), env);
+    const { press, session } = await screenOn(cwd, {}, { offline: false });
+    await press('f', /Fix \(dry run\)/);
+    const orgId = world.keys.find((k) => k.key === key)!.orgId;
+    world.orgs.find((o) => o.id === orgId)!.region = 'apac';
+    const after = await press('y', /FIX_ROLLED_BACK/);
+    const flat = after.replace(/\n +/g, ' ');
+    expect(flat).toContain('Restored .env: its edit did not fix the finding (rolled back).');
+    expect(flat).toMatch(/FIX_ROLLED_BACK: \.env was restored: the re-run still shows REGION_MISMATCH/);
+    expect(flat).toContain('Still there after the edit: REGION_MISMATCH (LANGSMITH_ENDPOINT)');
+    expect(readFileSync(path.join(cwd, '.env'), 'utf8')).toBe(env);
+    expect(backups(cwd)).toEqual([]);
+    // Two re-runs (the edit, then the restored file), both against the run before the edits.
+    const s = session.store.getState();
+    expect(s.round).toBe(3);
+    expect(s.changes.find((c) => c.what === 'stage')).toBeUndefined();
+  });
+
   it('several workspaces (emulator on loopback): nothing is picked until the user does; 2 then y writes that one', async () => {
     const scenario = scenarios.find((s) => s.name === 'org-scoped-key-without-workspace')!;
     const world = structuredClone(scenario.world);
