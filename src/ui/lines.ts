@@ -1,6 +1,6 @@
 // What the screen says, as lines already fitted to the width: the header, the expanded check,
-// the plan, the fix view, the key list and the footer. Pure functions of the state (tests read them directly);
-// the components only colour them.
+// the plan, the fix view, the key list and the footer. Pure functions of the state (tests read
+// them directly); the components only colour them.
 import type { Status } from '../core/checker.js';
 import { stageLine } from '../diagnosis/diagnose.js';
 import { exchangesOf } from '../report/exchanges.js';
@@ -103,7 +103,8 @@ export function fixLines(fix: NonNullable<ScreenState['fix']>, width: number): L
   }
   if (fix.choices.length > 0) {
     out.push({ text: '' });
-    out.push(...wrapped('The key can see several workspaces; pick the one LANGSMITH_WORKSPACE_ID should name (↑/↓ and Enter, or its number). None is guessed: y without a pick leaves the workspace unset.', width, '  ', '  '));
+    const unset = fix.files.length > 0 ? ': y without a pick leaves the workspace unset' : '';
+    out.push(...wrapped(`The key can see several workspaces; pick the one LANGSMITH_WORKSPACE_ID should name (↑/↓ and Enter, or its number). None is guessed${unset}.`, width, '  ', '  '));
     fix.choices.forEach((c, i) => out.push(...wrapped(`${i + 1}) ${c.label}`, width, i === fix.pick ? '  › ' : '    ', '       ', i === fix.pick ? 'title' : 'plain')));
   } else if (fix.chosen) {
     out.push(...wrapped(`Workspace picked: ${fix.chosen.label}`, width, '  ', '    '));
