@@ -12,6 +12,7 @@ import { prepare } from '../doctor.js';
 import { exitCodeOf } from '../report/model.js';
 import { announceScreen, modeOf, runInMode } from './mode.js';
 import { writeReport } from './report-file.js';
+import { screenFixer } from './screen-fixer.js';
 
 export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
   const { scenarios, getScenario, startEmulator } = await import('../emulator/index.js');
@@ -50,7 +51,8 @@ export async function demoCommand(args: ParsedArgs, io: Io): Promise<number> {
       demo: { scenario: scenario.name, summary: scenario.summary },
       outputRedactor: io.redactor,
     });
-    const report = await runInMode(prepared, mode, io, { announced });
+    // `f` in the demo shows what --fix would do for the scenario (its settings are not in a file).
+    const report = await runInMode(prepared, mode, io, { announced, fixer: mode === 'interactive' ? screenFixer() : undefined });
     if (args.report) writeReport(args.report, report, io);
     return exitCodeOf(report, args.strict);
   } finally {

@@ -5,6 +5,7 @@ import { prepare, type DoctorOptions } from '../doctor.js';
 import { exitCodeOf } from '../report/model.js';
 import { announceScreen, modeOf, runInMode } from './mode.js';
 import { writeReport } from './report-file.js';
+import { screenFixer } from './screen-fixer.js';
 
 export function doctorOptions(args: ParsedArgs, io: Io): DoctorOptions {
   return {
@@ -36,7 +37,8 @@ export async function diagnoseCommand(options: DoctorOptions, args: ParsedArgs, 
     const { watchCommand } = await import('./watch.js');
     return watchCommand(prepared, args, io, mode, announced);
   }
-  const report = await runInMode(prepared, mode, io, { announced });
+  // The screen's `f` key; --json, --plain and pipes have --fix instead.
+  const report = await runInMode(prepared, mode, io, { announced, fixer: mode === 'interactive' ? screenFixer() : undefined });
   if (args.report) writeReport(args.report, report, io);
   return exitCodeOf(report, args.strict);
 }

@@ -8,6 +8,7 @@ import { terminalCaps } from '../core/terminal.js';
 import { run, targetOf, type Prepared } from '../doctor.js';
 import type { Report } from '../report/model.js';
 import { renderCheck, renderConclusion, renderHeader, toAscii } from '../report/text.js';
+import type { ScreenFixer } from '../ui/fixer.js';
 import { titleLine } from '../ui/title.js';
 import { uiVendorReady } from '../ui-vendor.js';
 import { VERSION } from '../version.js';
@@ -43,8 +44,8 @@ const screenWidth = (io: Io) => Math.max(20, (io.stdout.columns || 80) - 1);
 export interface ScreenExtras {
   watchSeconds?: number;
   watching?: boolean;
-  /** The `f` key; absent, `f` is not offered. */
-  onFix?: (report: Report) => Promise<void>;
+  /** The `f` key (src/commands/screen-fixer.ts: --fix's planner and writer); absent, `f` is not offered. */
+  fixer?: ScreenFixer;
   /** Lines of the header announceScreen already printed. */
   announced?: number;
 }
@@ -91,7 +92,7 @@ async function runScreen(prepared: Prepared, io: Io, extras: ScreenExtras): Prom
     color: caps.color,
     watchSeconds: extras.watchSeconds ?? 30,
     watching: extras.watching,
-    onFix: extras.onFix,
+    fixer: extras.fixer,
     saveReport: (file, report) => saveReport(file, report, io),
   });
   const outcome = await (await ink).mountScreen(session, io, header.length);

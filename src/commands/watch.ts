@@ -4,6 +4,7 @@ import type { ParsedArgs } from '../args.js';
 import type { Io } from '../core/io.js';
 import { runInMode, type Mode } from './mode.js';
 import { writeReport } from './report-file.js';
+import { screenFixer } from './screen-fixer.js';
 import { prepare, run, type Prepared } from '../doctor.js';
 import { exitCodeOf, type Report } from '../report/model.js';
 import { renderConclusion } from '../report/text.js';
@@ -20,7 +21,7 @@ export async function watchCommand(first: Prepared, args: ParsedArgs, io: Io, mo
   };
   if (mode === 'interactive') {
     // In a terminal, the screen watches itself (countdown, changes highlighted, `w` to stop).
-    const report = await runInMode(first, mode, io, { watchSeconds: seconds, watching: true, announced });
+    const report = await runInMode(first, mode, io, { watchSeconds: seconds, watching: true, announced, fixer: screenFixer() });
     if (args.report) writeReport(args.report, report, io);
     return exitCodeOf(report, args.strict);
   }

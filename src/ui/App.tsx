@@ -6,7 +6,7 @@ import type { ScreenStore } from './store.js';
 
 interface Properties {
   readonly store: ScreenStore;
-  /** Intents the store cannot carry out itself: re-run, watch, export, fix, quit. */
+  /** Intents the store cannot carry out itself: re-run, watch, export, fix (open, pick, apply), quit. */
   readonly onIntent: (intent: Intent) => void;
 }
 
@@ -34,7 +34,7 @@ export function App({ store, onIntent }: Properties) {
       for (const [one, press] of splitKeys(input, key)) {
         const intent = intentOf(one, press, store.getState());
         if (!intent) continue;
-        if (intent.type === 'move' || intent.type === 'expand' || intent.type === 'collapse' || intent.type === 'scroll' || intent.type === 'view') {
+        if (intent.type === 'move' || intent.type === 'expand' || intent.type === 'collapse' || intent.type === 'scroll' || intent.type === 'view' || intent.type === 'fix-pick') {
           store.dispatch(intent);
         } else {
           onIntent(intent);

@@ -1,6 +1,6 @@
 import { Box } from 'ink';
 import { CheckRow } from './CheckRow.js';
-import { detailLines, footerLines, headerLines, helpLines, planLines, type Line } from './lines.js';
+import { detailLines, fixLines, footerLines, headerLines, helpLines, planLines, type Line } from './lines.js';
 import type { ScreenState } from './store.js';
 import { TextLine } from './TextLine.js';
 
@@ -14,9 +14,10 @@ interface Properties {
 
 type BodyItem = { kind: 'row'; index: number } | { kind: 'line'; line: Line };
 
-/** The body as items: the check rows (the expanded one followed by its details), the plan, or the keys. */
+/** The body as items: the check rows (the expanded one followed by its details), the plan, the fix, or the keys. */
 export function bodyOf(state: ScreenState, width: number): { items: BodyItem[]; focus: number } {
   if (state.view === 'plan' && state.report) return { items: planLines(state.report, width).map((line) => ({ kind: 'line', line })), focus: 0 };
+  if (state.view === 'fix' && state.fix) return { items: fixLines(state.fix, width).map((line) => ({ kind: 'line', line })), focus: 0 };
   if (state.view === 'help') return { items: helpLines(state.canFix, width).map((line) => ({ kind: 'line', line })), focus: 0 };
   const items: BodyItem[] = [];
   let focus = 0;

@@ -74,3 +74,22 @@ export function layoutRow(parts: RowParts, width: number): RowLayout {
   const gap = ' '.repeat(Math.max(right === '' ? 0 : 1, width - lead - used - stringWidth(right)));
   return { title, summary: summary === '' ? '' : `  ${summary}`, gap: right === '' ? '' : gap, right };
 }
+
+/**
+ * Breaks a line at `width` columns keeping every character and space (a diff line must not be
+ * re-flowed); each continuation starts with `cont`.
+ */
+export function breakLine(text: string, width: number, cont = '↳ '): string[] {
+  if (stringWidth(text) <= width) return [text];
+  const out: string[] = [];
+  let current = '';
+  for (const { segment } of new Intl.Segmenter().segment(text)) {
+    if (current !== '' && stringWidth(current + segment) > width) {
+      out.push(current);
+      current = cont;
+    }
+    current += segment;
+  }
+  out.push(current);
+  return out.map((l) => truncate(l, width));
+}

@@ -1,13 +1,13 @@
 // What the screen says, as lines already fitted to the width: the header, the expanded check,
-// the plan, the key list and the footer. Pure functions of the state (tests read them directly);
-// the components only colour them.
+// the plan, the fix view, the key list and the footer. Pure functions of the state (tests read
+// them directly); the components only colour them.
 import type { Status } from '../core/checker.js';
 import { stageLine } from '../diagnosis/diagnose.js';
 import { exchangesOf } from '../report/exchanges.js';
 import type { Report, ReportTarget } from '../report/model.js';
 import { SEVERITY_GLYPH, oneLine } from '../report/text.js';
 import { keyList } from './keymap.js';
-import { truncate, wrap } from './layout.js';
+import { breakLine, stringWidth, truncate, wrap } from './layout.js';
 import { titleLine } from './title.js';
 import type { ExportFormat, ScreenState } from './store.js';
 
@@ -87,6 +87,54 @@ export function planLines(report: Report, width: number): Line[] {
   return out;
 }
 
+/**
+ * The fix view: what y and n do, the workspace pick list (when the key sees several), then the plan
+ * as --fix prints it. Diff lines are broken, never re-flowed, so each stays a diff line.
+ */
+export function fixLines(fix: NonNullable<ScreenState['fix']>, width: number): Line[] {
+  const out: Line[] = [line('Fix (dry run): nothing is written until you press y', width, 'title')];
+  const files = fix.files.join(', ');
+  if (fix.files.length > 0) {
+    out.push(...wrapped(`y writes ${files} (a backup is kept beside each file) and re-runs the checks · n or Esc leaves, nothing changes`, width, '  ', '  ', 'info'));
+  } else if (fix.choices.length > 0) {
+    out.push(...wrapped('Pick a workspace below to see the edit that sets it · Esc leaves, nothing changes', width, '  ', '  ', 'info'));
+  } else {
+    out.push(...wrapped('Nothing here can be fixed by editing a file: what is left is manual (or for your shell), as below. Esc leaves.', width, '  ', '  ', 'info'));
+  }
+  if (fix.choices.length > 0) {
+    out.push({ text: '' });
+    const unset = fix.files.length > 0 ? ': y without a pick leaves the workspace unset' : '';
+    out.push(...wrapped(`The key can see several workspaces; pick the one LANGSMITH_WORKSPACE_ID should name (↑/↓ and Enter, or its number). None is guessed${unset}.`, width, '  ', '  '));
+    fix.choices.forEach((c, i) => out.push(...wrapped(`${i + 1}) ${c.label}`, width, i === fix.pick ? '  › ' : '    ', '       ', i === fix.pick ? 'title' : 'plain')));
+  } else if (fix.chosen) {
+    out.push(...wrapped(`Workspace picked: ${fix.chosen.label}`, width, '  ', '    '));
+  }
+  let inDiff = false;
+  for (const raw of fix.text.replace(/^\n+|\n+$/g, '').split('\n')) {
+    const text = oneLine(raw);
+    if (text.startsWith('--- ')) inDiff = true;
+    if (text === '') {
+      out.push({ text: '' });
+      inDiff = false;
+    } else if (inDiff) {
+      out.push(...breakLine(text, width).map((t) => ({ text: t, tone: diffTone(text) })));
+    } else {
+      const lead = /^ */.exec(text)![0];
+      const command = lead.length >= 6 && !text.trimStart().startsWith('(');
+      out.push(...wrapped(text.trimStart(), width, lead, lead + (command ? '' : '  '), command ? 'cmd' : lead === '' ? 'title' : undefined));
+    }
+  }
+  return out;
+}
+
+function diffTone(text: string): Tone | undefined {
+  if (text.startsWith('--- ') || text.startsWith('+++ ')) return 'title';
+  if (text.startsWith('@@')) return 'dim';
+  if (text.startsWith('+')) return 'pass';
+  if (text.startsWith('-')) return 'fail';
+  return undefined;
+}
+
 export function helpLines(canFix: boolean, width: number): Line[] {
   const keys = keyList(canFix);
   const w = Math.max(...keys.map(([k]) => k.length)) + 2;
@@ -127,6 +175,8 @@ export function footerLines(state: ScreenState, width: number): Line[] {
   if (state.changes.length > 0 && !state.running) {
     out.push(line(`Changed: ${state.changes.map((c) => `${c.what}: ${c.from} → ${c.to}`).join(' · ')}`, width, 'changed'));
   }
+  if (state.fixing) out.push(line('Fixing: writing the edits (a backup beside each file), then re-running to check them…', width, 'info'));
+  for (const n of state.running ? [] : state.fixNotes) out.push(...wrapped(n.text, width, '', '  ', n.tone));
   const status = [state.message?.text, countdown(state)].filter((x) => x).join(' · ');
   if (status) out.push(line(status, width, state.message?.tone === 'error' ? 'fail' : 'info'));
   if (state.closed || !state.interactive) return out;
@@ -135,9 +185,32 @@ export function footerLines(state: ScreenState, width: number): Line[] {
     return out;
   }
   const hints = state.view === 'list'
-    ? `↑↓ select · Enter expand · ← collapse · p plan · r re-run · w watch · e export${state.canFix ? ' · f fix' : ''} · ? keys · q quit`
-    : `↑↓ scroll · Esc back · q quit`;
-  out.push(line(hints, width, 'dim'));
+    ? `↑↓ select · Enter expand · ← collapse · p plan · r re-run · w watch · e export${fixOffered(state) ? ' · f fix' : ''} · ? keys · q quit`
+    : state.view === 'fix' && state.fix ? fixHints(state.fix) : `↑↓ scroll · Esc back · q quit`;
+  // Packed at the separators: a narrow terminal gets two lines of hints rather than a cut one.
+  for (const text of packed(hints.split(' · '), ' · ', width)) out.push(line(text, width, 'dim'));
   return out;
 }
 
+/** Items joined with `sep`, a new line whenever the next would pass `width`. */
+function packed(items: string[], sep: string, width: number): string[] {
+  const out: string[] = [];
+  for (const item of items) {
+    const last = out.length - 1;
+    if (last >= 0 && stringWidth(out[last] + sep + item) <= width) out[last] += sep + item;
+    else out.push(item);
+  }
+  return out;
+}
+
+
+/** `f` is offered once a run has finished with a finding that has a configuration fix or manual step. */
+export function fixOffered(state: Pick<ScreenState, 'canFix' | 'fixable' | 'running' | 'fixing' | 'report'>): boolean {
+  return state.canFix && state.fixable && state.report !== undefined && !state.running && !state.fixing;
+}
+
+function fixHints(fix: NonNullable<ScreenState['fix']>): string {
+  const pick = fix.choices.length > 0 ? `1-${fix.choices.length} or ↑↓ Enter pick a workspace · ` : '';
+  const apply = fix.files.length > 0 ? `y apply${pick ? ' without one' : ''} · n/Esc leave, nothing changes` : 'Esc back';
+  return `${pick}${apply}${pick ? '' : ' · ↑↓ scroll'} · q quit`;
+}

@@ -1,11 +1,12 @@
 // The screen's controller, without Ink: runs the diagnosis into the store (starting before Ink has
 // even loaded) and carries out what the keys ask for: re-run (prepared afresh), watch, export,
-// fix, quit. render.tsx mounts Ink on it.
+// fix (the dry-run plan, then the edits and a re-run that checks them), quit. render.tsx mounts Ink on it.
 import type { Io } from '../core/io.js';
 import { prepare, run, targetOf, type Prepared } from '../doctor.js';
 import { accessChanged } from '../report/changes.js';
 import type { Report } from '../report/model.js';
 import { VERSION } from '../version.js';
+import type { FixOffer, FixOfferView, ScreenFixer } from './fixer.js';
 import type { Intent } from './keymap.js';
 import { exportFileName } from './lines.js';
 import { createScreenStore, type ExportFormat, type ScreenStore } from './store.js';
@@ -20,7 +21,7 @@ export interface ScreenOptions {
   /** Writes a report file (redacted, atomically; the command's --report writer) and returns its full path. */
   saveReport: (file: string, report: Report) => string;
   /** The `f` key: given by the command that can fix (then `?` lists it); absent, `f` does nothing. */
-  onFix?: (report: Report) => Promise<void>;
+  fixer?: ScreenFixer;
 }
 
 export interface ScreenOutcome {
@@ -46,7 +47,7 @@ export function startSession(first: Prepared, _io: Io, opts: ScreenOptions): Ses
     target: targetFor(first),
     demo: first.options.demo,
     interactive: opts.interactive,
-    canFix: opts.onFix !== undefined,
+    canFix: opts.interactive && opts.fixer !== undefined,
     color: opts.color,
     watchSeconds: opts.watchSeconds,
     watching: opts.watching,
@@ -58,6 +59,10 @@ export function startSession(first: Prepared, _io: Io, opts: ScreenOptions): Ses
   let watchTimer: NodeJS.Timeout | undefined;
   let release: (() => Promise<void>) | undefined;
   let pendingQuit: (() => void) | undefined;
+  /** The dry-run plan the fix view shows: `y` writes exactly this one. */
+  let offer: FixOffer | undefined;
+  /** Edits are being written and checked: no other run starts meanwhile. */
+  let fixing = false;
   let finish: (o: ScreenOutcome) => void = () => {};
   const outcome = new Promise<ScreenOutcome>((resolve) => (finish = resolve));
 
@@ -66,39 +71,48 @@ export function startSession(first: Prepared, _io: Io, opts: ScreenOptions): Ses
   const scheduleWatch = () => {
     clearTimeout(watchTimer);
     const { watch } = store.getState();
-    if (!watch.on || running || closed) return;
+    if (!watch.on || running || closed || fixing) return;
     const ms = watch.seconds * 1000;
     store.dispatch({ type: 'watch', on: true, nextAt: Date.now() + ms });
     watchTimer = setTimeout(() => void rerun(), ms);
   };
 
-  const runOnce = async (p: Prepared) => {
+  /** One run drawn live; the report, or undefined when it failed or the screen closed meanwhile. */
+  const runOnce = async (p: Prepared, baseline?: Report): Promise<Report | undefined> => {
     running = true;
     store.dispatch({ type: 'run-start', target: targetFor(p), at: Date.now() });
+    let r: Report | undefined;
     try {
-      const r = await run(p, (event) => {
+      r = await run(p, (event) => {
         if (!closed) store.dispatch({ type: 'event', event, at: Date.now() });
       });
-      if (closed) return;
+      // Known with the run's end, so the key hints never offer `f` a moment late (or wrongly).
+      const fixable = await fixableOf(r, p);
+      if (closed) return undefined;
       report = r;
-      store.dispatch({ type: 'run-end', report: r, at: Date.now() });
+      store.dispatch({ type: 'run-end', report: r, at: Date.now(), baseline, fixable });
       const s = store.getState();
       if (s.watch.on && accessChanged(s.changes)) {
         store.dispatch({ type: 'watch', on: false });
         store.dispatch({ type: 'message', text: 'Access changed; watch stopped.' });
       }
     } catch (err) {
+      r = undefined;
       store.dispatch({ type: 'run-error', message: `The run failed: ${(err as Error).message}` });
     } finally {
       running = false;
     }
-    if (!opts.interactive) return quit();
+    if (!opts.interactive) {
+      quit();
+      return r;
+    }
     scheduleWatch();
+    return r;
   };
 
   // Prepared afresh: a fixed .env, config or profile counts, and no answer is reused from memo.
   const rerun = async () => {
-    if (running || closed) return;
+    if (running || closed || fixing) return;
     clearTimeout(watchTimer);
     try {
       current = await prepare(current.options);
@@ -138,6 +152,68 @@ export function startSession(first: Prepared, _io: Io, opts: ScreenOptions): Ses
     setImmediate(() => void letGo().finally(() => finish({ report, interrupted })));
   };
 
+  // -- the `f` key: a dry-run plan in the fix view; `y` writes it and re-runs ---------------------
+
+  /** Whether `f` has anything to show for this run (the hint line offers it only then). */
+  async function fixableOf(r: Report, p: Prepared): Promise<boolean> {
+    if (!opts.fixer || !opts.interactive) return false;
+    try {
+      return (await opts.fixer.offer(r, p)).fixes > 0;
+    } catch {
+      // The key still answers (and says why) when pressed.
+      return false;
+    }
+  }
+
+  const openFix = async (workspaceId?: string) => {
+    if (!opts.fixer || !report || running || fixing || closed) return;
+    const r = report;
+    const p = current;
+    let o: FixOffer;
+    try {
+      o = await opts.fixer.offer(r, p, workspaceId);
+    } catch (err) {
+      store.dispatch({ type: 'message', text: p.redactor.text(`Cannot plan the fixes: ${(err as Error).message}`), tone: 'error' });
+      return;
+    }
+    // A run that started meanwhile makes this plan stale.
+    if (closed || running || report !== r) return;
+    if (o.fixes === 0) {
+      store.dispatch({ type: 'collapse' });
+      store.dispatch({ type: 'message', text: 'Nothing to fix: no finding of this run has a configuration fix or a manual step.' });
+      return;
+    }
+    offer = o;
+    const { apply: _apply, ...view } = o;
+    store.dispatch({ type: 'fix-open', offer: view satisfies FixOfferView });
+  };
+
+  const applyFix = async () => {
+    const o = offer;
+    const before = report;
+    if (!o || !before || running || fixing || closed || store.getState().view !== 'fix' || o.files.length === 0) return;
+    offer = undefined;
+    fixing = true;
+    clearTimeout(watchTimer);
+    store.dispatch({ type: 'fix-applying' });
+    // Prepared afresh (the edited files are read again), drawn live, compared with the run before the edits.
+    const check = async (): Promise<Report> => {
+      current = await prepare(current.options);
+      const r = await runOnce(current, before);
+      if (!r) throw new Error('the re-run after the edits did not finish');
+      return r;
+    };
+    try {
+      const outcome = await o.apply(check);
+      store.dispatch({ type: 'fix-done', notes: outcome.notes });
+    } catch (err) {
+      store.dispatch({ type: 'fix-done', notes: [{ text: current.redactor.text(`Fix failed: ${(err as Error).message}`), tone: 'fail' }] });
+    } finally {
+      fixing = false;
+    }
+    scheduleWatch();
+  };
+
   const onIntent = (intent: Intent) => {
     if (intent.type === 'quit') return quit();
     if (intent.type === 'rerun') return void rerun();
@@ -149,9 +225,11 @@ export function startSession(first: Prepared, _io: Io, opts: ScreenOptions): Ses
       else clearTimeout(watchTimer);
       return;
     }
-    if (intent.type === 'fix' && opts.onFix && report && !running) {
-      const r = report;
-      void opts.onFix(r).then(() => rerun(), (err: Error) => store.dispatch({ type: 'message', text: `Fix failed: ${err.message}`, tone: 'error' }));
+    if (intent.type === 'fix') return void openFix();
+    if (intent.type === 'fix-apply') return void applyFix();
+    if (intent.type === 'fix-choose') {
+      const choice = store.getState().fix?.choices[intent.index];
+      if (choice) void openFix(choice.id);
     }
   };
 

@@ -4,6 +4,7 @@ import type { CheckResult } from '../core/checker.js';
 import type { RunEvent } from '../core/runner.js';
 import { changesBetween, type Change } from '../report/changes.js';
 import type { Report, ReportTarget } from '../report/model.js';
+import type { FixNote, FixOfferView } from './fixer.js';
 
 export interface Row {
   id: string;
@@ -13,7 +14,7 @@ export interface Row {
   result?: CheckResult;
 }
 
-export type View = 'list' | 'plan' | 'help' | 'export';
+export type View = 'list' | 'plan' | 'help' | 'export' | 'fix';
 export type ExportFormat = 'md' | 'json' | 'html';
 
 export interface ScreenState {
@@ -39,8 +40,16 @@ export interface ScreenState {
   message?: { text: string; tone: 'info' | 'error' };
   /** Keys are read (stdin is a terminal); otherwise the screen shows one run and ends. */
   interactive: boolean;
-  /** `f` is offered (the command passed a fixer). */
+  /** `f` is a key (the command passed a fixer and keys are read). */
   canFix: boolean;
+  /** The last run has a finding with a configuration fix or a manual step: the hints offer `f`. */
+  fixable: boolean;
+  /** The fix view's dry-run plan (view `fix`), and the workspace highlighted in its pick list. */
+  fix?: FixOfferView & { pick: number };
+  /** Edits are being written and checked by a re-run. */
+  fixing: boolean;
+  /** What the last fix did (backups, fixed, rolled back, refused), until the next run. */
+  fixNotes: FixNote[];
   /** Quit: the last frame drops the key hints. */
   closed: boolean;
   color: boolean;
@@ -49,7 +58,8 @@ export interface ScreenState {
 export type Action =
   | { type: 'run-start'; target: ReportTarget; at: number }
   | { type: 'event'; event: RunEvent; at: number }
-  | { type: 'run-end'; report: Report; at: number }
+  /** `baseline`: the run to compare with (after a fix: the run before the edits, even across a rollback's re-run). */
+  | { type: 'run-end'; report: Report; at: number; baseline?: Report; fixable?: boolean }
   | { type: 'run-error'; message: string }
   | { type: 'move'; delta: number }
   | { type: 'expand' }
@@ -59,7 +69,11 @@ export type Action =
   | { type: 'watch'; on: boolean; nextAt?: number }
   | { type: 'tick'; now: number }
   | { type: 'message'; text: string; tone?: 'info' | 'error' }
-  | { type: 'close' };
+  | { type: 'close' }
+  | { type: 'fix-open'; offer: FixOfferView }
+  | { type: 'fix-pick'; delta: number }
+  | { type: 'fix-applying' }
+  | { type: 'fix-done'; notes: FixNote[] };
 
 export type Init = Pick<ScreenState, 'version' | 'target' | 'demo' | 'interactive' | 'canFix' | 'color'> & {
   watchSeconds: number;
@@ -82,6 +96,9 @@ export function initialState(init: Init): ScreenState {
     watch: { on: watching ?? false, seconds: watchSeconds },
     now: now ?? Date.now(),
     closed: false,
+    fixable: false,
+    fixing: false,
+    fixNotes: [],
   };
 }
 
@@ -89,8 +106,12 @@ const clamp = (n: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, n
 
 export function reduce(state: ScreenState, action: Action): ScreenState {
   switch (action.type) {
-    case 'run-start':
-      return { ...state, target: action.target, running: true, round: state.round + 1, now: action.at, message: undefined, watch: { ...state.watch, nextAt: undefined } };
+    case 'run-start': {
+      // A dry-run plan is for the run it was made from: a new run closes it.
+      const view = state.view === 'fix' ? 'list' : state.view;
+      const fixNotes = state.fixing ? state.fixNotes : [];
+      return { ...state, target: action.target, running: true, round: state.round + 1, now: action.at, message: undefined, watch: { ...state.watch, nextAt: undefined }, view, fix: undefined, fixable: false, fixNotes };
+    }
     case 'event':
       return onEvent(state, action.event, action.at);
     case 'run-end': {
@@ -99,12 +120,14 @@ export function reduce(state: ScreenState, action: Action): ScreenState {
       // The report's rows are the final word (stage-model problems are added after the run).
       const rows: Row[] = report.checks.map((c) => ({ id: c.id, title: c.title, state: 'done', result: c }));
       const keep = rows.findIndex((r) => r.id === selectedId);
+      const base = action.baseline ?? state.report;
       return {
         ...state,
         running: false,
         report,
         rows,
-        changes: state.report ? changesBetween(state.report, report) : [],
+        changes: base ? changesBetween(base, report) : [],
+        fixable: action.fixable ?? false,
         selected: keep >= 0 ? keep : clamp(state.selected, 0, Math.max(0, rows.length - 1)),
         now: action.at,
       };
@@ -112,17 +135,17 @@ export function reduce(state: ScreenState, action: Action): ScreenState {
     case 'run-error':
       return { ...state, running: false, message: { text: action.message, tone: 'error' } };
     case 'move': {
-      if (state.view === 'plan' || state.view === 'help') return { ...state, scroll: Math.max(0, state.scroll + action.delta) };
+      if (state.view === 'plan' || state.view === 'help' || state.view === 'fix') return { ...state, scroll: Math.max(0, state.scroll + action.delta) };
       const selected = clamp(state.selected + action.delta, 0, Math.max(0, state.rows.length - 1));
       return { ...state, selected, scroll: 0 };
     }
     case 'expand':
       return state.rows.length === 0 ? state : { ...state, expanded: true, view: 'list', scroll: 0 };
     case 'collapse':
-      return state.view !== 'list' ? { ...state, view: 'list', scroll: 0 } : { ...state, expanded: false, scroll: 0 };
+      return state.view !== 'list' ? { ...state, view: 'list', scroll: 0, fix: undefined } : { ...state, expanded: false, scroll: 0 };
     case 'view':
       // The same key closes what it opened.
-      return { ...state, view: state.view === action.view ? 'list' : action.view, scroll: 0 };
+      return { ...state, view: state.view === action.view ? 'list' : action.view, scroll: 0, fix: undefined };
     case 'scroll':
       return { ...state, scroll: Math.max(0, state.scroll + action.delta) };
     case 'watch':
@@ -132,7 +155,16 @@ export function reduce(state: ScreenState, action: Action): ScreenState {
     case 'message':
       return { ...state, message: { text: action.text, tone: action.tone ?? 'info' } };
     case 'close':
-      return { ...state, closed: true, view: state.view === 'export' ? 'list' : state.view };
+      return { ...state, closed: true, view: state.view === 'export' || state.view === 'fix' ? 'list' : state.view };
+    case 'fix-open':
+      return { ...state, view: 'fix', fix: { ...action.offer, pick: 0 }, scroll: 0, message: undefined, fixNotes: [] };
+    case 'fix-pick':
+      return state.fix ? { ...state, fix: { ...state.fix, pick: clamp(state.fix.pick + action.delta, 0, Math.max(0, state.fix.choices.length - 1)) } } : state;
+    case 'fix-applying':
+      // Back to the rows: the re-run that checks the edits is drawn there, changed rows marked.
+      return { ...state, view: 'list', fix: undefined, scroll: 0, fixing: true, fixNotes: [], message: undefined };
+    case 'fix-done':
+      return { ...state, fixing: false, fixNotes: action.notes };
   }
 }
 
