@@ -8,6 +8,7 @@ import { main } from './cli.js';
 import { killLeftoverGroups } from './core/command.js';
 import { guardProcessExit, notifyIdle } from './core/guard.js';
 import { selfInvocation } from './core/invocation.js';
+import { deliverSignal } from './core/signals.js';
 import { looksSecretName, stripUrlCredentials } from './core/plugin-env.js';
 import { SECRET_NAME, secretRedactor, secretsOfVariables } from './langsmith/secrets.js';
 import { TOOL_NAME } from './version.js';
@@ -37,15 +38,24 @@ const describe = (err: unknown): string => {
   }
 };
 
-// A closed pipe (`… | head`) is not an error worth a stack trace.
+// A closed pipe (`… | head`) is not an error worth a stack trace: the reader has what it wanted.
+// Any other failure to write the output (EIO: the terminal is gone; ENOSPC) means nothing we print
+// can arrive: stop, rather than go on drawing for no one (exit 74, EX_IOERR). A stderr that cannot
+// be written only loses the notes.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (err: NodeJS.ErrnoException) => {
     if (err.code === 'EPIPE') {
       finished = true;
       exit(process.exitCode ?? 0);
     }
-    throw err;
+    if (stream === process.stdout) outputLost(err);
   });
+}
+
+function outputLost(err: NodeJS.ErrnoException): never {
+  finished = true;
+  process.stderr.write(`langsmith-doctor: stopped: the output cannot be written (${err.code ?? err.message})\n`);
+  return exit(74);
 }
 
 const releaseExit = guardProcessExit();
@@ -76,11 +86,13 @@ process.on('beforeExit', () => {
 });
 
 // Command plugins run in process groups of their own, out of reach of the terminal's Ctrl-C:
-// stop them ourselves. The default (end the process) stays unless a command handles the signal.
-for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+// stop them ourselves. The process ends (128 + the signal's number) unless a command claimed the
+// signal (src/core/signals.ts says why listeners are not counted). SIGHUP (the terminal closed)
+// always ends it.
+for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
   process.on(signal, () => {
     killLeftoverGroups();
-    if (process.listenerCount(signal) === 1) {
+    if (signal === 'SIGHUP' || !deliverSignal(signal)) {
       finished = true;
       exit(code);
     }
@@ -102,11 +114,19 @@ const done = (code: number) => {
   const final = escaped && code === 0 ? 1 : code;
   process.exitCode = final;
   // Exit once the output is flushed: timers or sockets a plugin left behind must not keep us alive.
+  // A write that failed (stdout on a full disk) shows here, in the flush's callback: its 'error'
+  // event would come only after this exit.
   let pending = 2;
+  let lost: NodeJS.ErrnoException | undefined;
   const flushed = () => {
-    if (--pending === 0) exit(final);
+    if (--pending > 0) return;
+    if (lost && lost.code !== 'EPIPE') outputLost(lost);
+    exit(final);
   };
-  process.stdout.write('', flushed);
+  process.stdout.write('', (err?: Error | null) => {
+    lost = err ?? undefined;
+    flushed();
+  });
   process.stderr.write('', flushed);
 };
 

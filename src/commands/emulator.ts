@@ -3,18 +3,24 @@
 import type { ParsedArgs } from '../args.js';
 import { UsageError } from '../core/errors.js';
 import type { Io } from '../core/io.js';
+import { claimSignals } from '../core/signals.js';
 import { didYouMean } from '../core/suggest.js';
 
 export async function emulatorCommand(args: ParsedArgs, io: Io): Promise<number> {
   const { getScenario, scenarios, serveScenario } = await import('../emulator/index.js');
   if (!args.scenario) throw new UsageError(`emulator needs --scenario NAME (one of: ${scenarios.map((s) => s.name).join(', ')})`);
   if (!getScenario(args.scenario)) throw new UsageError(`unknown scenario '${args.scenario}'${didYouMean(args.scenario, scenarios.map((s) => s.name))}; see --demo list`);
+  // Ctrl-C and SIGTERM stop the emulator (its listeners closed, "Emulator stopped."), then exit 0.
+  const stop = new AbortController();
+  const release = claimSignals(() => stop.abort());
   try {
-    await serveScenario({ scenario: args.scenario, port: args.port, out: io.stdout });
+    await serveScenario({ scenario: args.scenario, port: args.port, out: io.stdout, signal: stop.signal });
   } catch (err) {
     const why = listenProblem(err, args.port);
     if (why) throw new UsageError(why);
     throw err;
+  } finally {
+    release();
   }
   return 0;
 }

@@ -9,6 +9,7 @@ import { prepare, run, type Prepared } from '../doctor.js';
 import { exitCodeOf, type Report } from '../report/model.js';
 import { renderConclusion } from '../report/text.js';
 import { accessChanged, changesBetween } from '../report/changes.js';
+import { claimSignals } from '../core/signals.js';
 
 // Moved down to report/ (the interactive screen highlights changes too); re-exported for callers.
 export { accessChanged, changesBetween, type Change } from '../report/changes.js';
@@ -26,9 +27,8 @@ export async function watchCommand(first: Prepared, args: ParsedArgs, io: Io, mo
     return exitCodeOf(report, args.strict);
   }
   const stop = new AbortController();
-  const onSignal = () => stop.abort();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // Ctrl-C and SIGTERM end the watch, not the process: the last round is still reported.
+  const release = claimSignals(() => stop.abort());
   let previous: Report = json ? await run(first) : await runInMode(first, mode, io);
   if (json) io.stdout.write(JSON.stringify(previous) + '\n');
   if (args.report) writeReport(args.report, previous, io);
@@ -56,8 +56,7 @@ export async function watchCommand(first: Prepared, args: ParsedArgs, io: Io, mo
       }
     }
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    release();
   }
   say('Stopped.');
   return exitCodeOf(previous, args.strict);
