@@ -10,6 +10,7 @@ import { guardProcessExit, notifyIdle } from './core/guard.js';
 import { selfInvocation } from './core/invocation.js';
 import { deliverSignal } from './core/signals.js';
 import { looksSecretName, stripUrlCredentials } from './core/plugin-env.js';
+import { guardWrites } from './core/redact.js';
 import { SECRET_NAME, secretRedactor, secretsOfVariables } from './langsmith/secrets.js';
 import { TOOL_NAME } from './version.js';
 
@@ -25,8 +26,9 @@ for (const [name, value] of Object.entries(process.env)) {
   else if (value !== undefined && value.includes('@')) process.env[name] = stripUrlCredentials(value, /_PROXY$/i.test(name));
 }
 
-// One redactor for everything this process prints (main guards stdout and stderr with it); the
-// run adds the secrets of dotenv files and the profile to it, so even a crash report knows them.
+// One redactor for everything this process prints (main guards stdout with it; stderr is guarded
+// when it is made, below); the run adds the secrets of dotenv files and the profile to it, so even
+// a crash report knows them.
 const redactor = secretRedactor(secretsOfVariables(Object.entries(env)));
 const redact = (text: string): string => redactor.text(text);
 
@@ -42,15 +44,33 @@ const describe = (err: unknown): string => {
 // Any other failure to write the output (EIO: the terminal is gone; ENOSPC) means nothing we print
 // can arrive: stop, rather than go on drawing for no one (exit 74, EX_IOERR). A stderr that cannot
 // be written only loses the notes.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') {
-      finished = true;
-      exit(process.exitCode ?? 0);
+const onStreamError = (stream: NodeJS.WriteStream) => (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') {
+    finished = true;
+    exit(process.exitCode ?? 0);
+  }
+  if (stream === process.stdout) outputLost(err);
+};
+process.stdout.on('error', onStreamError(process.stdout));
+
+// process.stderr is made on first use: setting up a pipe or terminal stream costs ~7 ms, and a
+// run that goes well may never write to it. Whoever makes it (our code, a plugin, Node itself),
+// it is made redacted and with the handler above.
+let stderrMade = false;
+const makeStderr = Object.getOwnPropertyDescriptor(process, 'stderr')!.get!;
+Object.defineProperty(process, 'stderr', {
+  configurable: true,
+  enumerable: true,
+  get() {
+    const stream = makeStderr.call(process) as NodeJS.WriteStream;
+    if (!stderrMade) {
+      stderrMade = true;
+      guardWrites(stream, redact);
+      stream.on('error', onStreamError(stream));
     }
-    if (stream === process.stdout) outputLost(err);
-  });
-}
+    return stream;
+  },
+});
 
 function outputLost(err: NodeJS.ErrnoException): never {
   finished = true;
@@ -62,9 +82,12 @@ const releaseExit = guardProcessExit();
 
 // stdout carries the result (a JSON report must parse); our own code writes it explicitly. What a
 // plugin logs with console.* goes to stderr, where it cannot corrupt that result.
-const onStderr = new Console({ stdout: process.stderr, stderr: process.stderr });
+let onStderr: Console | undefined;
 for (const method of ['log', 'info', 'debug', 'dir', 'table', 'trace'] as const) {
-  (console as unknown as Record<string, unknown>)[method] = onStderr[method].bind(onStderr);
+  (console as unknown as Record<string, unknown>)[method] = (...args: unknown[]) => {
+    onStderr ??= new Console({ stdout: process.stderr, stderr: process.stderr });
+    (onStderr[method] as (...a: unknown[]) => void)(...args);
+  };
 }
 
 // Errors thrown from a plugin's timers or callbacks (process.exit included) are reported, not fatal.
@@ -127,12 +150,15 @@ const done = (code: number) => {
     lost = err ?? undefined;
     flushed();
   });
-  process.stderr.write('', flushed);
+  if (stderrMade) process.stderr.write('', flushed);
+  else flushed();
 };
 
 main(process.argv.slice(2), {
   stdout: process.stdout,
-  stderr: process.stderr,
+  get stderr() {
+    return process.stderr;
+  },
   // Node makes process.stdin on first use (a stream over a file, pipe or terminal): only explain
   // and the interactive view read it.
   get stdin() {

@@ -51,9 +51,24 @@ export async function main(argv: string[], ioIn: Io): Promise<number> {
   const redactor = ioIn.redactor ?? secretRedactor(envSecrets);
   let redactOut = redactor.text;
   guardWrites(ioIn.stdout, (s) => redactOut(s));
-  guardWrites(ioIn.stderr, (s) => redactOut(s));
+  // stderr is guarded when first used: the executable makes it on first use (it costs a few ms).
+  let stderrGuarded = false;
+  const stderr = () => {
+    const stream = ioIn.stderr;
+    if (!stderrGuarded) {
+      stderrGuarded = true;
+      guardWrites(stream, (s) => redactOut(s));
+    }
+    return stream;
+  };
   const self = ioIn.invocation ?? TOOL_NAME;
-  let io: Io = withIo(ioIn, { redactor, invocation: self });
+  let io: Io = withIo(ioIn, {
+    redactor,
+    invocation: self,
+    get stderr() {
+      return stderr();
+    },
+  });
   let args: ParsedArgs;
   try {
     args = parseCli(argv);
