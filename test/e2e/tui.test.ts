@@ -6,53 +6,17 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { scenarios, shellQuote, startEmulator } from '../../src/emulator/index.js';
+import { scenarios, startEmulator } from '../../src/emulator/index.js';
 import type { Report } from '../../src/report/model.js';
 import { STATUS_GLYPH } from '../../src/report/text.js';
 import stringWidth from 'string-width';
-import { CLI, tempDir } from '../helpers/cli.js';
-import { hasTmux, tmuxOn } from '../helpers/tmux.js';
+import { tempDir } from '../helpers/cli.js';
+import { hasTmux } from '../helpers/tmux.js';
+import { startTui, tui as tmux } from '../helpers/tui.js';
 
-const tmux = tmuxOn('lsd-tui');
 const DONE = /^\d+ pass · \d+ warn · \d+ fail · \d+ skip · \d+ error/m;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-let n = 0;
-
-interface Started {
-  session: string;
-  cwd: string;
-  screen(history?: number): string;
-  wait(pattern: RegExp, timeoutMs?: number): Promise<string>;
-  keys(...keys: string[]): void;
-  exitCode(): Promise<number>;
-  close(): void;
-}
-
-/** The built CLI in a tmux window of `width` columns; the shell prints EXIT=<code> when it ends. */
-function start(args: string[], opts: { width: number; height?: number; env?: Record<string, string>; cwd?: string; raw?: string }): Started {
-  const cwd = opts.cwd ?? tempDir('lsd-tui-');
-  const session = `tui${process.pid}-${n++}`;
-  const env = { PATH: process.env.PATH ?? '', HOME: cwd, TERM: 'xterm-256color', ...opts.env };
-  const vars = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
-  tmux('new-session', '-d', '-s', session, '-x', String(opts.width), '-y', String(opts.height ?? 50), '-c', cwd,
-    // With raw capture, a moment for pipe-pane to attach before the program writes its first byte.
-    `${opts.raw ? 'sleep 0.5; ' : ''}env -i ${vars} node ${CLI} ${args.map(shellQuote).join(' ')}; echo "EXIT=$?"; sleep 600`);
-  // The raw bytes the program writes, escape sequences and all.
-  if (opts.raw) tmux('pipe-pane', '-o', '-t', session, `cat > ${shellQuote(opts.raw)}`);
-  const started: Started = {
-    session,
-    cwd,
-    screen: (history = 0) => tmux('capture-pane', '-p', '-J', '-t', session, ...(history ? ['-S', `-${history}`] : [])),
-    wait: (pattern, timeoutMs = 60_000) => tmux.waitFor(session, pattern, timeoutMs, 0),
-    keys: (...keys) => void tmux('send-keys', '-t', session, ...keys),
-    async exitCode() {
-      const screen = await started.wait(/EXIT=\d+/);
-      return Number(/EXIT=(\d+)/.exec(screen)![1]);
-    },
-    close: () => void tmux('kill-session', '-t', session),
-  };
-  return started;
-}
+const start = startTui;
 
 /** Every line of the screen fits; every check is one row with its title whole; nothing is drawn twice. */
 function assertLaidOut(screen: string, width: number, report: Report): void {

@@ -17,14 +17,17 @@ export interface TuiSession {
   close(): void;
 }
 
-/** `node dist/cli.js ARGS` in a tmux window `width` columns wide, with only `env` (and PATH, HOME, TERM). */
-export function startTui(args: string[], opts: { width: number; height?: number; env?: Record<string, string>; cwd?: string }): TuiSession {
+/** `node dist/cli.js ARGS` in a tmux window `width` columns wide, with only `env` (and PATH, HOME, TERM); the shell prints EXIT=<code> when it ends. */
+export function startTui(args: string[], opts: { width: number; height?: number; env?: Record<string, string>; cwd?: string; raw?: string }): TuiSession {
   const cwd = opts.cwd ?? tempDir('lsd-tui-');
   const session = `tuifix${process.pid}-${n++}`;
   const env = { PATH: process.env.PATH ?? '', HOME: cwd, TERM: 'xterm-256color', ...opts.env };
   const vars = Object.entries(env).map(([k, v]) => `${k}=${shellQuote(v)}`).join(' ');
   tui('new-session', '-d', '-s', session, '-x', String(opts.width), '-y', String(opts.height ?? 50), '-c', cwd,
-    `env -i ${vars} node ${CLI} ${args.map(shellQuote).join(' ')}; echo "EXIT=$?"; sleep 600`);
+    // With raw capture, a moment for pipe-pane to attach before the program writes its first byte.
+    `${opts.raw ? 'sleep 0.5; ' : ''}env -i ${vars} node ${CLI} ${args.map(shellQuote).join(' ')}; echo "EXIT=$?"; sleep 600`);
+  // The raw bytes the program writes (`raw`: a file), escape sequences and all.
+  if (opts.raw) tui('pipe-pane', '-o', '-t', session, `cat > ${shellQuote(opts.raw)}`);
   const started: TuiSession = {
     session,
     cwd,
