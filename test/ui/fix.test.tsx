@@ -29,6 +29,20 @@ const offer = (over: Partial<FixOfferView> = {}): FixOfferView => ({
 });
 const twoWorkspaces = [{ id: 'ws-1', label: 'Default (Admin): ws-1' }, { id: 'ws-2', label: 'Staging (Viewer): ws-2' }];
 
+/** A project folder whose .env holds the scenario's key, against that scenario's emulator (its world can be changed meanwhile). */
+async function projectFor(name: string) {
+  const scenario = scenarios.find((s) => s.name === name)!;
+  const world = structuredClone(scenario.world);
+  const emu = await startEmulator({ world });
+  emulators.push(emu);
+  const cwd = tempDir('lsd-ui-fix-');
+  writeFileSync(path.join(cwd, '.langsmith-doctorrc.json'), JSON.stringify({ regions: emu.urls.regions }));
+  const key = scenario.env(emu.urls).LANGSMITH_API_KEY!;
+  const env = `LANGSMITH_API_KEY=${key}\nLANGSMITH_TRACING=true\n`;
+  writeFileSync(path.join(cwd, '.env'), env);
+  return { world, cwd, key, env };
+}
+
 describe('fix view: keys and state', () => {
   const done = { ...finished(failing()), canFix: true, fixable: true };
   const open = reduce(done, { type: 'fix-open', offer: offer() });
@@ -240,15 +254,7 @@ describe('f on a real session with the --fix fixer', () => {
 
   it('an edit the re-run does not confirm is rolled back: the file is restored, FIX_ROLLED_BACK shown, compared with the run before', async () => {
     // The org moves to APAC while the user reads the diff: the EU endpoint the fix writes no longer helps.
-    const scenario = scenarios.find((s) => s.name === 'eu-key-on-us-default')!;
-    const world = structuredClone(scenario.world);
-    const emu = await startEmulator({ world });
-    emulators.push(emu);
-    const cwd = tempDir('lsd-ui-fix-');
-    writeFileSync(path.join(cwd, '.langsmith-doctorrc.json'), JSON.stringify({ regions: emu.urls.regions }));
-    const key = scenario.env(emu.urls).LANGSMITH_API_KEY!;
-    const env = `LANGSMITH_API_KEY=${key}\nLANGSMITH_TRACING=true\n`;
-    writeFileSync(path.join(cwd, '.env'), env);
+    const { world, cwd, key, env } = await projectFor('eu-key-on-us-default');
     const { press, session } = await screenOn(cwd, {}, { offline: false });
     await press('f', /Fix \(dry run\)/);
     const orgId = world.keys.find((k) => k.key === key)!.orgId;
@@ -267,15 +273,7 @@ describe('f on a real session with the --fix fixer', () => {
   });
 
   it('several workspaces (emulator on loopback): nothing is picked until the user does; 2 then y writes that one', async () => {
-    const scenario = scenarios.find((s) => s.name === 'org-scoped-key-without-workspace')!;
-    const world = structuredClone(scenario.world);
-    const emu = await startEmulator({ world });
-    emulators.push(emu);
-    const cwd = tempDir('lsd-ui-fix-');
-    writeFileSync(path.join(cwd, '.langsmith-doctorrc.json'), JSON.stringify({ regions: emu.urls.regions }));
-    const key = scenario.env(emu.urls).LANGSMITH_API_KEY!;
-    const env = `LANGSMITH_API_KEY=${key}\nLANGSMITH_TRACING=true\n`;
-    writeFileSync(path.join(cwd, '.env'), env);
+    const { world, cwd, key, env } = await projectFor('org-scoped-key-without-workspace');
     const [first, second] = world.orgs[0]!.workspaces;
     const { press } = await screenOn(cwd, {}, { offline: false });
     const view = await press('f', /Fix \(dry run\)/);
