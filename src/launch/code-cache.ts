@@ -1,6 +1,6 @@
 // Where the launcher keeps V8's code cache, and how it reads and writes it. Nothing here may fail
 // a run: a cache that cannot be used is a cache that is not there.
-import { closeSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -47,5 +47,26 @@ export function writeCache(file: string, data: Buffer): void {
     renameSync(temp, file);
   } catch {
     // A cache is an optimisation: a full disk or a read-only tmp only costs the next run time.
+    try {
+      unlinkSync(temp);
+    } catch {
+      // never made
+    }
+  }
+}
+
+/**
+ * Keeps the `keep` newest caches in the folder (one is made per build and Node version, and never
+ * rewritten): upgrades and rebuilds leave old ones behind, two installed versions keep theirs.
+ */
+export function pruneCaches(dir: string, keep = 8): void {
+  try {
+    const caches = readdirSync(dir)
+      .filter((name) => name.endsWith('.cache'))
+      .map((name) => ({ file: join(dir, name), mtime: statSync(join(dir, name)).mtimeMs }))
+      .sort((a, b) => b.mtime - a.mtime);
+    for (const { file } of caches.slice(keep)) unlinkSync(file);
+  } catch {
+    // another run pruned first, or the folder went away: nothing to keep tidy
   }
 }

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Script } from 'node:vm';
-import { cacheFolder, readCache, writeCache } from './code-cache.js';
+import { cacheFolder, pruneCaches, readCache, writeCache } from './code-cache.js';
 
 /** Set by the build: a hash of dist/doctor.cjs, so a new build never meets an old cache. */
 declare const BUNDLE_ID: string;
@@ -33,7 +33,10 @@ function runWithV8Cache(dir: string): void {
   // A cache made by `--version` or `--help` would hold little of the doctor: wait for a real run.
   const thin = process.argv.slice(2).some((a) => VERSION_OR_HELP.has(a));
   if ((cachedData === undefined || script.cachedDataRejected) && !thin) {
-    process.once('exit', () => writeCache(file, script.createCachedData()));
+    process.once('exit', () => {
+      writeCache(file, script.createCachedData());
+      pruneCaches(dir);
+    });
   }
   const module = { exports: {} };
   (script.runInThisContext() as (...a: unknown[]) => void).call(module.exports, module.exports, nodeRequire, module, bundle, __dirname);

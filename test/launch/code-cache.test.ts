@@ -1,9 +1,9 @@
 // The code-cache folder is code we will run: it is used only when it is this user's own folder
 // that nobody else can write, and a cache that cannot be read or written never fails a run.
-import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheFolder, readCache, writeCache } from '../../src/launch/code-cache.js';
+import { cacheFolder, pruneCaches, readCache, writeCache } from '../../src/launch/code-cache.js';
 import { tempDir } from '../helpers/cli.js';
 
 const uid = process.getuid!();
@@ -68,5 +68,23 @@ describe('readCache and writeCache', () => {
     const file = path.join(dir, 'no-such-folder', 'x.cache');
     expect(() => writeCache(file, Buffer.from('x'))).not.toThrow();
     expect(existsSync(file)).toBe(false);
+  });
+});
+
+describe('pruneCaches', () => {
+  it('keeps the newest caches and nothing else of ours is touched', () => {
+    const dir = tempDir();
+    for (let i = 0; i < 11; i++) {
+      const file = path.join(dir, `doctor-${i}.cache`);
+      writeFileSync(file, String(i));
+      utimesSync(file, 1_000 + i, 1_000 + i);
+    }
+    writeFileSync(path.join(dir, 'notes.txt'), 'not a cache');
+    pruneCaches(dir, 8);
+    expect(readdirSync(dir).sort()).toEqual([...Array.from({ length: 8 }, (_, i) => `doctor-${i + 3}.cache`), 'notes.txt'].sort());
+  });
+
+  it('never throws, even for a folder that is gone', () => {
+    expect(() => pruneCaches(path.join(tempDir(), 'gone'))).not.toThrow();
   });
 });
