@@ -71,7 +71,9 @@ export function uiVendorReady(): Promise<void> {
 // the launcher's own import() instead (src/launch/main.ts sets it; same folder, same resolution).
 // Found in the syntax tree (an import() whose specifier is not a relative path, which esbuild
 // bundles), never by matching text. undici, CommonJS, is its own bundle in dist/vendor.
-const EXTERNAL_RENAMES = { undici: './vendor/undici.cjs' };
+// undici is CommonJS: dist/vendor/undici.cjs, required (no ES module loader, and through the
+// launcher's code cache: compiling its 1 MB took ~30 ms of every run that sends a request).
+const VENDOR_REQUIRES = { undici: './vendor/undici.cjs' };
 const importsViaLauncher = {
   name: 'imports-via-launcher',
   setup(b) {
@@ -86,9 +88,10 @@ const importsViaLauncher = {
         if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
           const arg = node.arguments[0];
           const literal = arg && ts.isStringLiteralLike(arg) ? arg.text : undefined;
-          if (literal === undefined || !literal.startsWith('.')) {
+          if (literal !== undefined && literal in VENDOR_REQUIRES) {
+            edits.push({ start: node.getStart(file), end: node.end, text: `Promise.resolve().then(() => __ldRequire(${JSON.stringify(VENDOR_REQUIRES[literal])}))` });
+          } else if (literal === undefined || !literal.startsWith('.')) {
             edits.push({ start: node.expression.getStart(file), end: node.expression.end, text: '__ldImport' });
-            if (literal !== undefined && literal in EXTERNAL_RENAMES) edits.push({ start: arg.getStart(file), end: arg.end, text: JSON.stringify(EXTERNAL_RENAMES[literal]) });
           }
         }
         ts.forEachChild(node, visit);
@@ -124,7 +127,8 @@ await build({
   define: { ...common.define, 'import.meta.url': '__ldModuleUrl' },
   banner: {
     js: "var __ldModuleUrl = require('node:url').pathToFileURL(__filename).href;\n" +
-      "var __ldImport = globalThis[Symbol.for('langsmith-doctor.import')] ?? ((s) => import(s));",
+      "var __ldImport = globalThis[Symbol.for('langsmith-doctor.import')] ?? ((s) => import(s));\n" +
+      "var __ldRequire = globalThis[Symbol.for('langsmith-doctor.require')] ?? ((f) => require(require('node:path').join(__dirname, f)));",
   },
 });
 
@@ -143,14 +147,15 @@ await build({
 
 await build({ ...common, entryPoints: { undici: 'undici' }, outdir: 'dist/vendor', outExtension: { '.js': '.cjs' }, format: 'cjs' });
 
-// The launcher names the bundle it was built with: a cache made for another build is never tried.
-const bundleId = createHash('sha256').update(readFileSync(path.join(root, 'dist', 'doctor.cjs'))).digest('hex').slice(0, 16);
+// The launcher names the files it was built with: a cache made for another build is never tried.
+const idOf = (file) => createHash('sha256').update(readFileSync(path.join(root, 'dist', file))).digest('hex').slice(0, 16);
+const bundleIds = { 'doctor.cjs': idOf('doctor.cjs'), 'vendor/undici.cjs': idOf('vendor/undici.cjs') };
 await build({
   ...common,
   entryPoints: ['src/launch/main.ts'],
   outfile: 'dist/cli.js',
   format: 'cjs',
-  define: { ...common.define, BUNDLE_ID: JSON.stringify(bundleId) },
+  define: { ...common.define, BUNDLE_IDS: JSON.stringify(bundleIds) },
   banner: { js: '#!/usr/bin/env node' },
 });
 // dist/cli.js is CommonJS (no ES module loader to start: the cheapest start Node has); the

@@ -8,12 +8,15 @@
 // Named imports only: a default import of a built-in makes the bundler copy all its properties.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
 import { cacheFolder, pruneCaches, readCache, writeCache } from './code-cache.js';
 
-/** Set by the build: a hash of dist/doctor.cjs, so a new build never meets an old cache. */
-declare const BUNDLE_ID: string;
+/**
+ * Set by the build: a hash of each CommonJS file the launcher may compile (dist/doctor.cjs, and
+ * dist/vendor/undici.cjs that the first request loads), so a new build never meets an old cache.
+ */
+declare const BUNDLE_IDS: Record<string, string>;
 
 const bundle = join(__dirname, 'doctor.cjs');
 const nodeRequire = createRequire(bundle);
@@ -22,49 +25,58 @@ const nodeModule = nodeRequire('node:module') as { wrap(source: string): string;
 const enableCompileCache = nodeModule.enableCompileCache;
 
 const IMPORT = Symbol.for('langsmith-doctor.import');
+const REQUIRE = Symbol.for('langsmith-doctor.require');
 const VERSION_OR_HELP = new Set(['--version', '-v', '--help', '-h', 'help']);
+// A cache made by `--version` or `--help` would hold little of the doctor: wait for a real run.
+const thin = process.argv.slice(2).some((a) => VERSION_OR_HELP.has(a));
 
-/** Node 20: compile with the cached code when V8 accepts it; make the cache after a run that had none. */
-function runWithV8Cache(dir: string): void {
-  const file = join(dir, `doctor-${BUNDLE_ID}-${process.version}-${process.arch}.cache`);
-  const cachedData = readCache(file);
-  const source = readFileSync(bundle, 'utf8');
-  const script = new Script(nodeModule.wrap(source), { filename: bundle, cachedData });
-  // A cache made by `--version` or `--help` would hold little of the doctor: wait for a real run.
-  const thin = process.argv.slice(2).some((a) => VERSION_OR_HELP.has(a));
+/**
+ * Node 20: runs one of our CommonJS files (a path relative to dist/) compiled with the cached code
+ * when V8 accepts it, and makes the cache after a run that had none. Returns its exports.
+ */
+function requireWithCache(relative: string, dir: string): unknown {
+  const file = join(__dirname, relative);
+  const cacheFile = join(dir, `${basename(relative, '.cjs')}-${BUNDLE_IDS[relative.replace(/^\.\//, '')] ?? 'unknown'}-${process.version}-${process.arch}.cache`);
+  const cachedData = readCache(cacheFile);
+  const script = new Script(nodeModule.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
   if ((cachedData === undefined || script.cachedDataRejected) && !thin) {
     process.once('exit', () => {
-      writeCache(file, script.createCachedData());
+      writeCache(cacheFile, script.createCachedData());
       pruneCaches(dir);
     });
   }
-  const module = { exports: {} };
-  (script.runInThisContext() as (...a: unknown[]) => void).call(module.exports, module.exports, nodeRequire, module, bundle, __dirname);
+  const module = { exports: {} as unknown };
+  const run = script.runInThisContext() as (...a: unknown[]) => void;
+  run.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  return module.exports;
 }
 
 function launch(): void {
   // The bundle's import() calls come here (scripts/build.mjs says why); this file sits next to it,
-  // so every specifier resolves as it would there.
+  // so every specifier resolves as it would there. Its CommonJS vendor files come through REQUIRE.
   const slot = globalThis as Record<symbol, unknown>;
   slot[IMPORT] = (specifier: string) => import(specifier);
   try {
-    start();
+    start(slot);
   } finally {
-    // The bundle took it as it loaded; nothing loaded later (in-process plugins) gets to swap it.
+    // The bundle took them as it loaded; nothing loaded later (in-process plugins) gets to swap them.
     delete slot[IMPORT];
+    delete slot[REQUIRE];
   }
 }
 
-function start(): void {
+function start(slot: Record<symbol, unknown>): void {
   const off = Boolean(process.env.NODE_DISABLE_COMPILE_CACHE);
-  if (!off && typeof enableCompileCache === 'function') {
-    enableCompileCache();
+  const dir = off || typeof enableCompileCache === 'function' ? undefined : cacheFolder();
+  if (dir === undefined) {
+    // Node's own compile cache (Node 22+), or none.
+    if (!off) enableCompileCache?.();
+    slot[REQUIRE] = (relative: string) => nodeRequire(join(__dirname, relative));
     nodeRequire(bundle);
     return;
   }
-  const dir = off ? undefined : cacheFolder();
-  if (dir === undefined) nodeRequire(bundle);
-  else runWithV8Cache(dir);
+  slot[REQUIRE] = (relative: string) => requireWithCache(relative, dir);
+  requireWithCache('doctor.cjs', dir);
 }
 
 if (require.main === module) launch();

@@ -13,10 +13,11 @@ const TRACE = ['--import', path.join(ROOT, 'test/fixtures/trace-imports.mjs'), '
 const LAZY = /\/node_modules\/(cosmiconfig|execa|jiti|langsmith|undici|ink|react)\/|\/dist\/vendor\//;
 /**
  * Built-ins that cost more to load than the rest of an offline run needs from Node: processes,
- * crypto, the performance timeline (the global `performance`), and the IP-address machinery
- * (net.isIP's IPv6 pattern and BlockList, only for hosts that are IP literals).
+ * crypto, the performance timeline (the global `performance`), the IP-address machinery (net.isIP's
+ * IPv6 pattern and BlockList, only for hosts that are IP literals), and what undici brings (TLS,
+ * zlib: undici is required from dist/vendor, which no import trace sees).
  */
-const LAZY_BUILTINS = ['child_process', 'crypto', 'perf_hooks', 'internal/perf/performance', 'internal/blocklist'];
+const LAZY_BUILTINS = ['child_process', 'crypto', 'perf_hooks', 'internal/perf/performance', 'internal/blocklist', 'tls', 'zlib'];
 
 async function traced(args: string[], cwd = tempDir(), env: Record<string, string> = {}) {
   const r = await runCli(args, { cwd, env, nodeArgs: TRACE });
