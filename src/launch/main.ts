@@ -6,7 +6,7 @@
 // bundle is compiled with vm.Script and the cache V8 made on an earlier run. With
 // NODE_DISABLE_COMPILE_CACHE set (Node's own switch), or no private cache folder, a plain require.
 // Named imports only: a default import of a built-in makes the bundler copy all its properties.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { Script } from 'node:vm';
@@ -36,9 +36,14 @@ const thin = process.argv.slice(2).some((a) => VERSION_OR_HELP.has(a));
  */
 function requireWithCache(relative: string, dir: string): unknown {
   const file = join(__dirname, relative);
-  const cacheFile = join(dir, `${basename(relative, '.cjs')}-${BUNDLE_IDS[relative.replace(/^\.\//, '')] ?? 'unknown'}-${process.version}-${process.arch}.cache`);
+  const source = readFileSync(file, 'utf8');
+  // V8 checks a cache against the source's length only: the file's own stamp (a file edited in
+  // place changes its mtime) and the build's hash of it keep any other file from using it.
+  const { mtimeMs } = statSync(file);
+  const id = `${BUNDLE_IDS[relative.replace(/^\.\//, '')] ?? 'unknown'}-${Math.trunc(mtimeMs).toString(36)}`;
+  const cacheFile = join(dir, `${basename(relative, '.cjs')}-${id}-${process.version}-${process.arch}.cache`);
   const cachedData = readCache(cacheFile);
-  const script = new Script(nodeModule.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+  const script = new Script(nodeModule.wrap(source), { filename: file, cachedData });
   if ((cachedData === undefined || script.cachedDataRejected) && !thin) {
     process.once('exit', () => {
       writeCache(cacheFile, script.createCachedData());

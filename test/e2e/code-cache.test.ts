@@ -1,10 +1,11 @@
 // The built CLI starts from V8's code cache (src/launch): made by the first run in a folder private
 // to the user, used by the next ones, and never a reason for a run to differ or fail. Runs from the
 // cache still load what the bundle does not hold (ES module packages, plugins, Ink) through import().
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const uid = process.getuid!();
 
@@ -26,7 +27,7 @@ describe('the code cache', () => {
     expect(first.stderr).toBe('');
     expect(caches()).toHaveLength(1);
     const [name] = caches();
-    expect(name).toMatch(new RegExp(`^doctor-[0-9a-f]{16}-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.cache$`));
+    expect(name).toMatch(new RegExp(`^doctor-[0-9a-f]{16}-[0-9a-z]+-${process.version.replace(/\./g, '\\.')}-${process.arch}\\.cache$`));
     const file = path.join(cacheDir, name!);
     expect(statSync(cacheDir).mode & 0o777).toBe(0o700);
     expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -94,5 +95,27 @@ describe('the code cache', () => {
       expect(demo.json().checks.find((c: { id: string }) => c.id === 'auth')).toMatchObject({ status: 'pass' });
       expect(caches().filter((c) => c.startsWith('undici-'))).toHaveLength(1);
     }
+  });
+
+  it('a bundle edited in place (same length) is never run from the cache of the old one', () => {
+    const { env, caches } = world();
+    // A copy of the offline-capable part of dist/, so the edit touches no other test's bundle.
+    const dist = path.join(tempDir('lsd-dist-'), 'dist');
+    mkdirSync(dist);
+    for (const f of ['cli.js', 'doctor.cjs', 'package.json']) copyFileSync(path.join(ROOT, 'dist', f), path.join(dist, f));
+    const title = () => {
+      const cwd = tempDir();
+      const r = spawnSync(process.execPath, [path.join(dist, 'cli.js'), '--json', '--offline'], { cwd, env: { PATH: process.env.PATH ?? '', HOME: cwd, ...env }, encoding: 'utf8' });
+      return (JSON.parse(r.stdout) as { checks: Array<{ id: string; title: string }> }).checks.find((c) => c.id === 'sdk-versions')!.title;
+    };
+    expect(title()).toBe('Installed LangSmith SDKs');
+    expect(caches()).toHaveLength(1);
+    const bundle = path.join(dist, 'doctor.cjs');
+    const before = readFileSync(bundle, 'utf8');
+    writeFileSync(bundle, before.replace("'Installed LangSmith SDKs'", "'Installed LangSmith SDKz'").replace('"Installed LangSmith SDKs"', '"Installed LangSmith SDKz"'));
+    expect(readFileSync(bundle, 'utf8').length).toBe(before.length);
+    // An edit changes the file's mtime (set apart here, whatever the clock's resolution).
+    utimesSync(bundle, new Date(), new Date(Date.now() + 5_000));
+    expect(title()).toBe('Installed LangSmith SDKz');
   });
 });
