@@ -5,6 +5,7 @@
 // Node 22+ has a compile cache of its own (module.enableCompileCache). Node 20 has none: there the
 // bundle is compiled with vm.Script and the cache V8 made on an earlier run. With
 // NODE_DISABLE_COMPILE_CACHE set (Node's own switch), or no private cache folder, a plain require.
+
 // Named imports only: a default import of a built-in makes the bundler copy all its properties.
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
