@@ -200,10 +200,10 @@ describe('langsmith-doctor (built CLI)', () => {
     for (const mode of ['--json', '--plain']) {
       const r = await runCli([mode, '--offline'], { nodeArgs: trace });
       const loaded = r.stderr.split('\n').filter((l) => l.startsWith('[import] '));
-      // The trace works: it sees the CLI and its shared chunks…
+      // The trace works: it sees the CLI…
       expect(loaded.some((l) => l.endsWith('/dist/cli.js'))).toBe(true);
-      // …and none of the interactive renderer.
-      expect(loaded.filter((l) => /chunks\/render-|\/ink\/|\/react\//.test(l))).toEqual([]);
+      // …and not Ink and React (dist/vendor/ui.mjs, or installed).
+      expect(loaded.filter((l) => /\/dist\/vendor\/ui\.mjs|\/ink\/|\/react\//.test(l))).toEqual([]);
     }
   });
 });
