@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { fakeKey } from '../helpers/keys.js';
 
 const uid = process.getuid!();
 
@@ -117,5 +118,27 @@ describe('the code cache', () => {
     // An edit changes the file's mtime (set apart here, whatever the clock's resolution).
     utimesSync(bundle, new Date(), new Date(Date.now() + 5_000));
     expect(title()).toBe('Installed LangSmith SDKz');
+  });
+
+  it('holds no secret: the caches made by runs with keys in the environment, a .env and a proxy URL contain none of them', async () => {
+    const { cacheDir, env, caches } = world();
+    const cwd = tempDir();
+    const key = fakeKey('code-cache-env');
+    const dotenvKey = fakeKey('code-cache-dotenv', 'sk');
+    writeFileSync(path.join(cwd, '.env'), `LANGSMITH_API_KEY=${dotenvKey}\nLANGSMITH_TRACING=true\n`);
+    const secretEnv = { ...env, LANGSMITH_API_KEY: key, HTTPS_PROXY: 'http://proxyuser:Pr0xyPassw0rd@127.0.0.1:9' };
+    // An offline run makes the doctor's cache; a demo run (its own made-up key, sent over loopback) makes undici's.
+    await runCli(['--json', '--offline'], { cwd, env: secretEnv, secrets: [key, dotenvKey] });
+    await runCli(['--demo', 'healthy-admin', '--json'], { env: secretEnv, secrets: [key] });
+    expect(caches().filter((c) => c.startsWith('undici-'))).toHaveLength(1);
+    for (const name of caches()) {
+      const bytes = readFileSync(path.join(cacheDir, name));
+      // The search can find text: the doctor's cache holds the literals of its source.
+      if (name.startsWith('doctor-')) expect(bytes.includes(Buffer.from('Installed LangSmith SDKs', 'latin1'))).toBe(true);
+      for (const secret of [key, dotenvKey, 'Pr0xyPassw0rd', key.slice(8, 24), dotenvKey.slice(8, 24)]) {
+        expect(bytes.includes(Buffer.from(secret, 'latin1')), `${name} holds ${secret.slice(0, 6)}…`).toBe(false);
+        expect(bytes.includes(Buffer.from(secret, 'utf16le')), `${name} holds ${secret.slice(0, 6)}… (UTF-16)`).toBe(false);
+      }
+    }
   });
 });

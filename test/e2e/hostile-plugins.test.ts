@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScenario, type RunningEmulator } from '../../src/emulator/index.js';
 import { CLI, runCli, tempDir } from '../helpers/cli.js';
 import { fakeKey } from '../helpers/keys.js';
+import { goneSoon } from '../helpers/processes.js';
 
 const KEY = fakeKey('hostile-plugins');
 const OPENAI = 'sk-proj-Hx7cQ2vN9mR4tK8wL1pZ6yB3fD5gJ0sA';
@@ -29,26 +30,6 @@ function project(config: unknown, files: Record<string, string> = {}, configName
 }
 
 const row = (report: { checks: Array<{ id: string }> }, id: string) => report.checks.find((c) => c.id === id) as { status: string; summary: string; evidence?: unknown } | undefined;
-
-/** Alive and not a zombie waiting for a parent that does not reap it. */
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
-
-/** Waits a little for a killed process to disappear (a signal is delivered, not acted on, at once). */
-async function goneSoon(pid: number): Promise<boolean> {
-  for (let i = 0; i < 40 && processAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
-  return !processAlive(pid);
-}
 
 describe('hostile command plugins (built CLI)', () => {
   it('a grandchild left running (sleep 40 &) does not keep the doctor alive: the whole group is killed at the configured timeout', async () => {

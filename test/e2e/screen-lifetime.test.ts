@@ -3,9 +3,10 @@
 // (SIGHUP) ends it, and an output that can no longer be written ends any run with 74. Ink's own
 // signal handling once left screens running after SIGTERM (they spun at ~16% CPU for hours).
 import { spawn } from 'node:child_process';
-import { existsSync, openSync, readFileSync } from 'node:fs';
+import { openSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CLI, tempDir } from '../helpers/cli.js';
+import { goneSoon } from '../helpers/processes.js';
 import { hasTmux } from '../helpers/tmux.js';
 import { startTui, tui, type TuiSession } from '../helpers/tui.js';
 
@@ -18,21 +19,6 @@ function doctorPid(t: TuiSession): number {
   expect(children).toHaveLength(1);
   expect(readFileSync(`/proc/${children[0]}/cmdline`, 'utf8')).toContain(CLI);
   return Number(children[0]);
-}
-
-const alive = (pid: number) => existsSync(`/proc/${pid}`) && !/^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
-
-async function gone(pid: number, withinMs = 10_000): Promise<boolean> {
-  const until = Date.now() + withinMs;
-  while (Date.now() < until) {
-    try {
-      if (!alive(pid)) return true;
-    } catch {
-      return true;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return false;
 }
 
 describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('the interactive screen ends when told to or when its terminal goes (tmux)', () => {
@@ -63,7 +49,7 @@ describe.runIf(hasTmux || process.env.LSD_TEST_IN_CI)('the interactive screen en
     await t.wait(/^Running: /m);
     const pid = doctorPid(t);
     t.close();
-    expect(await gone(pid)).toBe(true);
+    expect(await goneSoon(pid, 10_000)).toBe(true);
   }, 60_000);
 });
 
