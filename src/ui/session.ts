@@ -171,6 +171,7 @@ export function startSession(first: Prepared, _io: Io, opts: ScreenOptions): Ses
     const p = current;
     let o: FixOffer;
     try {
+      // Planned again, not taken from fixableOf: the dotenv files may have changed since the run.
       o = await opts.fixer.offer(r, p, workspaceId);
     } catch (err) {
       store.dispatch({ type: 'message', text: p.redactor.text(`Cannot plan the fixes: ${(err as Error).message}`), tone: 'error' });
